@@ -1,0 +1,11 @@
+import { parse, isValid } from 'date-fns';
+import { tz } from '@date-fns/tz';
+
+/**
+ * Reads a carrier's local timestamp (Turkish carriers send `dd.MM.yyyy HH:mm` with no offset) in the
+ * carrier's zone and returns the UTC instant, or null when the text does not fit the format.
+ */
+export function parseCarrierLocalTime(text: string, format: string, timeZone: string): Date | null {
+  const parsed = parse(text.trim(), format, new Date(0), { in: tz(timeZone) });
+  return isValid(parsed) ? new Date(parsed.getTime()) : null;
+}

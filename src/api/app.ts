@@ -1,0 +1,31 @@
+import express, { type Express } from 'express';
+import { authenticate } from './auth.js';
+import type { ApiContext } from './context.js';
+import { errorHandler, notFoundRoute } from './error-handler.js';
+import { healthRoutes, probeRoutes } from './routes/health.js';
+import { keyRoutes } from './routes/keys.js';
+import { shipmentRoutes } from './routes/shipments.js';
+import { trackRoutes } from './routes/track.js';
+
+/** 1000 shipments with customer data fit comfortably; anything larger is a mistake. */
+const BODY_LIMIT = '5mb';
+
+export function createApiApp(ctx: ApiContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(probeRoutes(ctx));
+
+  const v1 = express.Router();
+  v1.use(authenticate(ctx.store, ctx.now));
+  v1.use(shipmentRoutes(ctx));
+  v1.use(trackRoutes(ctx));
+  v1.use(healthRoutes(ctx));
+  v1.use(keyRoutes(ctx));
+  app.use('/v1', v1);
+
+  app.use(notFoundRoute);
+  app.use(errorHandler(ctx.logger));
+  return app;
+}

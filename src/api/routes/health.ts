@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { ANY_ROLE, requireRole } from '../auth.js';
+import type { ApiContext } from '../context.js';
+
+const HOUR = 60 * 60 * 1000;
+
+/** Liveness and readiness need no key: load balancers and process managers call them. */
+export function probeRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    try {
+      await ctx.store.ping();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ error: { code: 'not_ready', message: 'database is not reachable' } });
+    }
+  });
+  return router;
+}
+
+export function healthRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  router.get('/health', requireRole(...ANY_ROLE), async (_req, res) => {
+    const now = ctx.now();
+    const [byStatus, byCarrier, lastTick, pollErrorsLastHour, total] = await Promise.all([
+      ctx.store.shipments.countByStatus(),
+      ctx.store.shipments.countByCarrier(),
+      ctx.store.pollRuns.lastTick(),
+      ctx.store.pollRuns.failuresSince(new Date(now.getTime() - HOUR)),
+      ctx.store.shipments.count(),
+    ]);
+    res.json({
+      shipments: { total, byStatus, byCarrier },
+      polling: {
+        lastTick: lastTick && { startedAt: lastTick.startedAt.toISOString(), finishedAt: lastTick.finishedAt.toISOString() },
+        tickRunning: ctx.scheduler?.isRunning() ?? false,
+        pollErrorsLastHour,
+      },
+      carriers: ctx.registry.codes.map((code) => ({ code, enabled: ctx.registry.adapter(code) !== undefined })),
+    });
+  });
+  return router;
+}

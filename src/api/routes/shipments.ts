@@ -1,0 +1,104 @@
+import { Router, type Request } from 'express';
+import { NotFoundError, ValidationError, type ShipwatchError } from '../../domain/errors.js';
+import { registerShipments } from '../../tracking/register.js';
+import { ANY_ROLE, WRITERS, requireRole } from '../auth.js';
+import type { ApiContext } from '../context.js';
+import { errorBody } from '../error-handler.js';
+import { presentShipment, presentShipmentWithEvents } from '../presenters/shipment.js';
+import { MAX_BATCH_REGISTRATION, shipmentListQuerySchema } from '../schemas/shipment.js';
+import { parseInput } from '../schemas/validate.js';
+
+export function shipmentRoutes(ctx: ApiContext): Router {
+  const router = Router();
+
+  router.post('/shipments', requireRole(...WRITERS), async (req, res) => {
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new ValidationError('request body must be a JSON object (send Content-Type: application/json)', { field: '(body)' });
+    }
+    if ('shipments' in body) {
+      const items = body.shipments;
+      if (!Array.isArray(items) || items.length === 0 || items.length > MAX_BATCH_REGISTRATION) {
+        throw new ValidationError(`shipments must be an array of 1 to ${MAX_BATCH_REGISTRATION} shipments`, { field: 'shipments' });
+      }
+      const outcomes = await registerShipments(ctx, items);
+      res.status(200).json({
+        items: outcomes.map((o, index) =>
+          o.ok ? { index, ok: true, shipment: presentShipment(o.shipment) } : { index, ok: false, ...errorBody(asShipwatchError(o.error)) },
+        ),
+      });
+      return;
+    }
+    const [outcome] = await registerShipments(ctx, [body]);
+    if (!outcome) throw new Error('registration returned nothing');
+    if (!outcome.ok) throw outcome.error;
+    res.status(201).location(`/v1/shipments/${outcome.shipment.id}`).json(presentShipment(outcome.shipment));
+  });
+
+  router.get('/shipments', requireRole(...ANY_ROLE), async (req, res) => {
+    const query = parseInput(shipmentListQuerySchema, req.query, 'query');
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const page = await ctx.store.shipments.list({
+      limit: query.limit,
+      ...(query.status && { status: query.status }),
+      ...(query.carrier && { carrier: query.carrier }),
+      ...(query.q && { q: query.q }),
+      ...(after && { after }),
+    });
+    const last = page.items[page.items.length - 1];
+    res.json({
+      items: page.items.map(presentShipment),
+      nextCursor: page.hasMore && last ? encodeCursor(last.id) : null,
+    });
+  });
+
+  router.get('/shipments/:id', requireRole(...ANY_ROLE), async (req, res) => {
+    const shipment = await findShipment(ctx, req);
+    res.json(presentShipmentWithEvents(shipment, await ctx.store.events.listForShipment(shipment.id)));
+  });
+
+  router.delete('/shipments/:id', requireRole(...WRITERS), async (req, res) => {
+    const shipment = await findShipment(ctx, req);
+    const stopped = await ctx.store.shipments.stopTracking(shipment.id, ctx.now());
+    if (!stopped) throw new NotFoundError(`no shipment with id ${shipment.id}`, { code: 'shipment_not_found' });
+    res.json(presentShipment(stopped));
+  });
+
+  router.post('/shipments/:id/refresh', requireRole(...WRITERS), async (req, res) => {
+    const shipment = await findShipment(ctx, req);
+    if (shipment.trackingStoppedAt) {
+      throw new ValidationError('tracking of this shipment was stopped; it is no longer polled', { code: 'tracking_stopped' });
+    }
+    if (!ctx.registry.adapter(shipment.carrier)?.queryBy.length) {
+      throw new ValidationError(`${shipment.carrier} shipments are not polled`, { code: 'not_pollable' });
+    }
+    const summary = await ctx.poller.pollShipments([shipment], 'refresh');
+    const updated = (await ctx.store.shipments.get(shipment.id)) ?? shipment;
+    const events = await ctx.store.events.listForShipment(shipment.id);
+    res.json({ ...presentShipmentWithEvents(updated, events), refresh: { eventsAdded: summary.eventsAdded, failed: summary.failed > 0 } });
+  });
+
+  return router;
+}
+
+async function findShipment(ctx: ApiContext, req: Request) {
+  const id = String(req.params['id']);
+  const shipment = await ctx.store.shipments.get(id);
+  if (!shipment) throw new NotFoundError(`no shipment with id ${id}`, { code: 'shipment_not_found' });
+  return shipment;
+}
+
+function encodeCursor(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^shp_[0-9a-z]+$/.test(id)) throw new ValidationError('cursor is not one this API handed out', { field: 'cursor', code: 'invalid_cursor' });
+  return id;
+}
+
+function asShipwatchError(error: Error): ShipwatchError {
+  if ('code' in error && 'httpStatus' in error) return error as ShipwatchError;
+  return new ValidationError('shipment could not be stored', { code: 'internal_error' });
+}

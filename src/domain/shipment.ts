@@ -1,0 +1,86 @@
+import type { ShipmentStatus, Substatus } from './status.js';
+
+export const SERVICE_LEVELS = ['same_day', 'next_day', 'express', 'standard', 'economy'] as const;
+export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
+
+export const EVENT_SOURCES = ['poll', 'push', 'manual'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
+
+export interface Customer {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface Destination {
+  city: string | null;
+  country: string | null;
+}
+
+/** A parcel the shop asked us to watch (DESIGN §5). */
+export interface Shipment {
+  id: string;
+  carrier: string;
+  /** The carrier's number; may arrive only after the branch accepts the parcel. */
+  trackingNumber: string | null;
+  /** The shop's own key at the carrier (cargoKey, integration code, referenceId …). */
+  reference: string | null;
+  orderId: string | null;
+  customer: Customer;
+  destination: Destination;
+  serviceLevel: ServiceLevel | null;
+  shippedAt: Date | null;
+  /** `YYYY-MM-DD` (end of that day in shop time) or an ISO instant, as the shop sent it. */
+  promisedBy: string | null;
+  status: ShipmentStatus;
+  substatus: Substatus | null;
+  lastEventAt: Date | null;
+  estimatedDelivery: string | null;
+  nextPollAt: Date | null;
+  lastPolledAt: Date | null;
+  lastPollError: string | null;
+  pollFailures: number;
+  notFoundCount: number;
+  trackingStoppedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewShipment {
+  carrier: string;
+  trackingNumber: string | null;
+  reference: string | null;
+  orderId: string | null;
+  customer: Customer;
+  destination: Destination;
+  serviceLevel: ServiceLevel | null;
+  shippedAt: Date | null;
+  promisedBy: string | null;
+}
+
+/** One entry of a shipment's append-only event log. */
+export interface TrackingEvent {
+  id: number;
+  shipmentId: string;
+  fingerprint: string;
+  occurredAt: Date;
+  /** The carrier's timestamp exactly as sent, and the zone it was read in. */
+  localTime: string | null;
+  timeZone: string | null;
+  status: ShipmentStatus;
+  substatus: Substatus | null;
+  carrierCode: string | null;
+  description: string;
+  location: string | null;
+  city: string | null;
+  country: string | null;
+  source: EventSource;
+  receivedAt: Date;
+}
+
+export type NewTrackingEvent = Omit<TrackingEvent, 'id'>;
+
+/** Normalises what people type: spaces and dashes are noise, letters are case-insensitive. */
+export function normaliseTrackingNumber(value: string): string {
+  return value.replace(/[\s-]+/g, '').toUpperCase();
+}

@@ -1,0 +1,143 @@
+/**
+ * Wires the embedded service together: store, carriers (with the in-process sandbox by default),
+ * poller and scheduler, the API, demo data. stop() undoes it in reverse, waiting for the tick in
+ * flight before the database closes.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createCarrierHttp } from '../carriers/http.js';
+import type { CarrierConfigResult } from '../carriers/contract.js';
+import { buildCarrierRegistry, type CarrierRegistry } from '../carriers/registry.js';
+import { startSandboxCarrier, type SandboxCarrierServer } from '../carriers/sandbox/index.js';
+import { ensureAdminKey, type AdminKeySource } from './access/admin-key.js';
+import { createApiApp } from './api/app.js';
+import type { Config } from './config/load.js';
+import { Secret } from './config/secret.js';
+import { seedDemoShipments } from './demo/seed.js';
+import { openSqliteStore } from './store/sqlite/index.js';
+import type { Store } from './store/types.js';
+import { DEFAULT_CADENCE } from './tracking/cadence.js';
+import { createPoller, type Poller } from './tracking/poller.js';
+import { createPollScheduler, type PollScheduler } from './tracking/scheduler.js';
+
+export interface ServiceOptions {
+  logger: Logger;
+  now?: () => Date;
+  /** Tests drive ticks themselves. */
+  schedule?: boolean;
+}
+
+export interface RunningService {
+  url: string;
+  adminKey: AdminKeySource;
+  sandbox: SandboxCarrierServer | null;
+  demoShipments: number;
+  store: Store;
+  registry: CarrierRegistry;
+  poller: Poller;
+  scheduler: PollScheduler;
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Config, options: ServiceOptions): Promise<RunningService> {
+  const { logger } = options;
+  const now = options.now ?? (() => new Date());
+  const store = openSqliteStore(config.dataDir);
+  const cleanups: (() => Promise<void>)[] = [() => store.close()];
+
+  try {
+    const carrierConfigs: Record<string, CarrierConfigResult<unknown>> = { ...config.carriers };
+    let sandbox: SandboxCarrierServer | null = null;
+    // An explicitly configured sandbox (CARRIER_SANDBOX_*) wins over the embedded one.
+    if (config.sandbox.mode === 'embedded' && carrierConfigs['sandbox']?.enabled !== true) {
+      const apiKey = randomBytes(18).toString('base64url');
+      sandbox = await startSandboxCarrier({
+        apiKey,
+        speed: config.sandbox.speed,
+        port: config.sandbox.port,
+        stateFile: join(config.dataDir, 'sandbox-carrier.json'),
+        now,
+        logger: logger.child({ component: 'sandbox-carrier' }),
+      });
+      const started = sandbox;
+      cleanups.unshift(() => started.close());
+      carrierConfigs['sandbox'] = { enabled: true, config: { baseUrl: sandbox.url, apiKey: new Secret(apiKey) } };
+    }
+
+    const registry = buildCarrierRegistry(carrierConfigs, { http: createCarrierHttp(), now, logger });
+    const adminKey = await ensureAdminKey(store, config.dataDir, config.adminKey, now());
+    const poller = createPoller({ store, registry, cadence: DEFAULT_CADENCE, now, logger, maxPerTick: config.pollMaxPerTick });
+    const scheduler = createPollScheduler(poller, { cron: config.pollCron, timeZone: config.timeZone, logger });
+    cleanups.unshift(() => scheduler.stop());
+
+    const demoShipments =
+      config.demoData && sandbox
+        ? await seedDemoShipments({ store, registry, sandbox, now, speed: config.sandbox.speed, timeZone: config.timeZone })
+        : 0;
+    if (demoShipments > 0) logger.info({ demoShipments }, 'seeded demo shipments, one per sandbox scenario');
+
+    const app = createApiApp({ store, registry, poller, scheduler, logger, now });
+    const server = await listen(app, config.host, config.port);
+    cleanups.unshift(() => closeServer(server));
+    const address = server.address() as AddressInfo;
+    const url = `http://${formatHost(config.host)}:${address.port}`;
+
+    if (options.schedule !== false) {
+      scheduler.start();
+      void scheduler.runNow();
+    }
+    logger.info({ url, carriers: registry.enabledCodes() }, 'shipwatch is running');
+
+    let stopping: Promise<void> | null = null;
+    return {
+      url,
+      adminKey,
+      sandbox,
+      demoShipments,
+      store,
+      registry,
+      poller,
+      scheduler,
+      stop() {
+        stopping ??= runCleanups(cleanups, logger);
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await runCleanups(cleanups, logger);
+    throw error;
+  }
+}
+
+async function runCleanups(cleanups: readonly (() => Promise<void>)[], logger: Logger): Promise<void> {
+  for (const cleanup of cleanups) {
+    try {
+      await cleanup();
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+    }
+  }
+}
+
+function listen(app: ReturnType<typeof createApiApp>, host: string, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+function formatHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,38 @@
+import { desc, eq, gte, sql } from 'drizzle-orm';
+import { pollRuns } from '../../../db/schema.js';
+import type { SqliteDb } from '../../../db/connection.js';
+import type { PollRunStore } from '../types.js';
+
+export function createSqlitePollRunStore(db: SqliteDb): PollRunStore {
+  return {
+    async record(run) {
+      db.insert(pollRuns).values(run).run();
+    },
+    async lastTick() {
+      const last = db
+        .select({ tickId: pollRuns.tickId })
+        .from(pollRuns)
+        .where(eq(pollRuns.trigger, 'tick'))
+        .orderBy(desc(pollRuns.finishedAt))
+        .limit(1)
+        .get();
+      if (!last) return null;
+      const span = db
+        .select({ startedAt: sql<number>`min(${pollRuns.startedAt})`, finishedAt: sql<number>`max(${pollRuns.finishedAt})` })
+        .from(pollRuns)
+        .where(eq(pollRuns.tickId, last.tickId))
+        .get();
+      if (!span) return null;
+      return { tickId: last.tickId, startedAt: new Date(span.startedAt), finishedAt: new Date(span.finishedAt) };
+    },
+    async failuresSince(since) {
+      return (
+        db
+          .select({ n: sql<number>`coalesce(sum(${pollRuns.failed}), 0)` })
+          .from(pollRuns)
+          .where(gte(pollRuns.finishedAt, since))
+          .get()?.n ?? 0
+      );
+    },
+  };
+}

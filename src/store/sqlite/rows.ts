@@ -1,0 +1,44 @@
+import type { InferSelectModel } from 'drizzle-orm';
+import type { events, shipments } from '../../../db/schema.js';
+import type { EventSource, ServiceLevel, Shipment, TrackingEvent } from '../../domain/shipment.js';
+import type { ShipmentStatus, Substatus } from '../../domain/status.js';
+
+type ShipmentRow = InferSelectModel<typeof shipments>;
+type EventRow = InferSelectModel<typeof events>;
+
+// Values were validated on the way in; the casts only restore the closed types SQLite erased.
+export function toShipment(row: ShipmentRow): Shipment {
+  return {
+    id: row.id,
+    carrier: row.carrier,
+    trackingNumber: row.trackingNumber,
+    reference: row.reference,
+    orderId: row.orderId,
+    customer: { name: row.customerName, email: row.customerEmail, phone: row.customerPhone },
+    destination: { city: row.destinationCity, country: row.destinationCountry },
+    serviceLevel: row.serviceLevel as ServiceLevel | null,
+    shippedAt: row.shippedAt,
+    promisedBy: row.promisedBy,
+    status: row.status as ShipmentStatus,
+    substatus: row.substatus as Substatus | null,
+    lastEventAt: row.lastEventAt,
+    estimatedDelivery: row.estimatedDelivery,
+    nextPollAt: row.nextPollAt,
+    lastPolledAt: row.lastPolledAt,
+    lastPollError: row.lastPollError,
+    pollFailures: row.pollFailures,
+    notFoundCount: row.notFoundCount,
+    trackingStoppedAt: row.trackingStoppedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function toTrackingEvent(row: EventRow): TrackingEvent {
+  return {
+    ...row,
+    status: row.status as ShipmentStatus,
+    substatus: row.substatus as Substatus | null,
+    source: row.source as EventSource,
+  };
+}

@@ -1,0 +1,182 @@
+import { and, asc, desc, eq, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { shipments } from '../../../db/schema.js';
+import type { SqliteDb } from '../../../db/connection.js';
+import { ConflictError } from '../../domain/errors.js';
+import { newId } from '../../domain/ids.js';
+import { normaliseTrackingNumber, type NewShipment, type Shipment } from '../../domain/shipment.js';
+import type { RegisterResult, ShipmentFilter, ShipmentPatch, ShipmentStore } from '../types.js';
+import { toShipment } from './rows.js';
+
+export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
+  function findConflict(item: NewShipment): Shipment | null {
+    const clauses: SQL[] = [];
+    if (item.trackingNumber) clauses.push(eq(shipments.trackingNumber, item.trackingNumber));
+    if (item.reference) clauses.push(eq(shipments.reference, item.reference));
+    const row = db
+      .select()
+      .from(shipments)
+      .where(and(eq(shipments.carrier, item.carrier), or(...clauses)))
+      .get();
+    return row ? toShipment(row) : null;
+  }
+
+  return {
+    async registerMany(items, now) {
+      // better-sqlite3 transactions are synchronous: everything inside runs without awaiting.
+      return db.transaction((tx) =>
+        items.map((item): RegisterResult => {
+          const existing = findConflict(item);
+          if (existing) {
+            const field = existing.trackingNumber === item.trackingNumber && item.trackingNumber ? 'trackingNumber' : 'reference';
+            return {
+              ok: false,
+              error: new ConflictError(
+                'shipment_exists',
+                `a ${item.carrier} shipment with this ${field} is already tracked (id ${existing.id})`,
+                { field, details: { shipmentId: existing.id } },
+              ),
+            };
+          }
+          const row = tx
+            .insert(shipments)
+            .values({
+              id: newId('shp', now),
+              carrier: item.carrier,
+              trackingNumber: item.trackingNumber,
+              reference: item.reference,
+              orderId: item.orderId,
+              customerName: item.customer.name,
+              customerEmail: item.customer.email,
+              customerPhone: item.customer.phone,
+              destinationCity: item.destination.city,
+              destinationCountry: item.destination.country,
+              serviceLevel: item.serviceLevel,
+              shippedAt: item.shippedAt,
+              promisedBy: item.promisedBy,
+              status: 'pending',
+              nextPollAt: item.carrier === 'manual' ? null : now,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning()
+            .get();
+          return { ok: true, shipment: toShipment(row) };
+        }),
+      );
+    },
+
+    async get(id) {
+      const row = db.select().from(shipments).where(eq(shipments.id, id)).get();
+      return row ? toShipment(row) : null;
+    },
+
+    async list(filter: ShipmentFilter) {
+      const where: SQL[] = [];
+      if (filter.status) where.push(eq(shipments.status, filter.status));
+      if (filter.carrier) where.push(eq(shipments.carrier, filter.carrier));
+      if (filter.after) where.push(lt(shipments.id, filter.after));
+      if (filter.q) {
+        const q = filter.q.trim();
+        const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const match = or(
+          eq(shipments.trackingNumber, normaliseTrackingNumber(q)),
+          eq(shipments.reference, q),
+          eq(shipments.orderId, q),
+          sql`${shipments.customerName} LIKE ${pattern} ESCAPE '\\'`,
+        );
+        if (match) where.push(match);
+      }
+      const rows = db
+        .select()
+        .from(shipments)
+        .where(and(...where))
+        .orderBy(desc(shipments.id))
+        .limit(filter.limit + 1)
+        .all();
+      return { items: rows.slice(0, filter.limit).map(toShipment), hasMore: rows.length > filter.limit };
+    },
+
+    async findByNumber(value) {
+      const trimmed = value.trim();
+      return db
+        .select()
+        .from(shipments)
+        .where(
+          or(
+            eq(shipments.trackingNumber, normaliseTrackingNumber(trimmed)),
+            eq(shipments.reference, trimmed),
+            eq(shipments.orderId, trimmed),
+          ),
+        )
+        .orderBy(desc(shipments.id))
+        .limit(100)
+        .all()
+        .map(toShipment);
+    },
+
+    async findByCarrierNumber(carrier, trackingNumber) {
+      const row = db
+        .select()
+        .from(shipments)
+        .where(and(eq(shipments.carrier, carrier), eq(shipments.trackingNumber, trackingNumber)))
+        .get();
+      return row ? toShipment(row) : null;
+    },
+
+    async due(now, limit, excludeCarriers) {
+      return db
+        .select()
+        .from(shipments)
+        .where(
+          and(
+            lte(shipments.nextPollAt, now),
+            isNull(shipments.trackingStoppedAt),
+            excludeCarriers.length > 0 ? notInArray(shipments.carrier, [...excludeCarriers]) : undefined,
+          ),
+        )
+        .orderBy(asc(shipments.nextPollAt))
+        .limit(limit)
+        .all()
+        .map(toShipment);
+    },
+
+    async stopTracking(id, now) {
+      const row = db
+        .update(shipments)
+        .set({ trackingStoppedAt: sql`coalesce(${shipments.trackingStoppedAt}, ${now.getTime()})`, nextPollAt: null, updatedAt: now })
+        .where(eq(shipments.id, id))
+        .returning()
+        .get();
+      return row ? toShipment(row) : null;
+    },
+
+    async patch(id, patch: ShipmentPatch, now) {
+      db.update(shipments)
+        .set({ ...patch, updatedAt: now })
+        .where(eq(shipments.id, id))
+        .run();
+    },
+
+    async countByStatus() {
+      const rows = db
+        .select({ key: shipments.status, n: sql<number>`count(*)` })
+        .from(shipments)
+        .groupBy(shipments.status)
+        .all();
+      return Object.fromEntries(rows.map((r) => [r.key, r.n]));
+    },
+
+    async countByCarrier() {
+      const rows = db
+        .select({ key: shipments.carrier, n: sql<number>`count(*)` })
+        .from(shipments)
+        .groupBy(shipments.carrier)
+        .all();
+      return Object.fromEntries(rows.map((r) => [r.key, r.n]));
+    },
+
+    async count() {
+      return db.select({ n: sql<number>`count(*)` }).from(shipments).get()?.n ?? 0;
+    },
+  };
+}

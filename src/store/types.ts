@@ -1,0 +1,115 @@
+/**
+ * What the service needs from storage. The SQLite implementation lives in ./sqlite; a PostgreSQL
+ * twin implements the same interfaces (DESIGN §11), so nothing outside src/store writes SQL.
+ */
+import type { NewShipment, NewTrackingEvent, Shipment, TrackingEvent } from '../domain/shipment.js';
+import type { ShipmentStatus } from '../domain/status.js';
+
+export type RegisterResult = { ok: true; shipment: Shipment } | { ok: false; error: Error };
+
+export interface ShipmentFilter {
+  status?: ShipmentStatus;
+  carrier?: string;
+  q?: string;
+  limit: number;
+  /** Id of the last item of the previous page. */
+  after?: string;
+}
+
+/** Fields ingest and the poller may change on a shipment. */
+export type ShipmentPatch = Partial<
+  Pick<
+    Shipment,
+    | 'status'
+    | 'substatus'
+    | 'lastEventAt'
+    | 'estimatedDelivery'
+    | 'nextPollAt'
+    | 'lastPolledAt'
+    | 'lastPollError'
+    | 'pollFailures'
+    | 'notFoundCount'
+    | 'trackingNumber'
+  >
+>;
+
+export interface TrackingWrite {
+  shipmentId: string;
+  events: readonly NewTrackingEvent[];
+  patch: ShipmentPatch;
+  updatedAt: Date;
+}
+
+export interface ShipmentStore {
+  /** Stores each item that does not collide; one item's conflict never stops the others. */
+  registerMany(items: readonly NewShipment[], now: Date): Promise<RegisterResult[]>;
+  get(id: string): Promise<Shipment | null>;
+  list(filter: ShipmentFilter): Promise<{ items: Shipment[]; hasMore: boolean }>;
+  /** Every shipment whose tracking number, reference or order id is this value. */
+  findByNumber(value: string): Promise<Shipment[]>;
+  findByCarrierNumber(carrier: string, trackingNumber: string): Promise<Shipment | null>;
+  /** Shipments whose next poll is due, oldest due first, excluding stopped and unpolled carriers. */
+  due(now: Date, limit: number, excludeCarriers: readonly string[]): Promise<Shipment[]>;
+  stopTracking(id: string, now: Date): Promise<Shipment | null>;
+  /** Updates poll bookkeeping without events (not found, failed). */
+  patch(id: string, patch: ShipmentPatch, now: Date): Promise<void>;
+  countByStatus(): Promise<Record<string, number>>;
+  countByCarrier(): Promise<Record<string, number>>;
+  count(): Promise<number>;
+}
+
+export interface EventStore {
+  /** Newest first. */
+  listForShipment(shipmentId: string): Promise<TrackingEvent[]>;
+  /** Writes new events and the shipment's derived fields in one transaction; duplicates are skipped. */
+  applyTracking(write: TrackingWrite): Promise<{ eventsAdded: number }>;
+}
+
+export const API_KEY_ROLES = ['admin', 'merchant', 'support'] as const;
+export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  role: ApiKeyRole;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface ApiKeyStore {
+  create(input: { name: string; role: ApiKeyRole; keyHash: string; prefix: string }, now: Date): Promise<ApiKeyRecord>;
+  findActiveByHash(keyHash: string): Promise<ApiKeyRecord | null>;
+  touch(id: string, now: Date): Promise<void>;
+}
+
+export interface PollRun {
+  tickId: string;
+  carrier: string;
+  trigger: 'tick' | 'refresh';
+  startedAt: Date;
+  finishedAt: Date;
+  requested: number;
+  found: number;
+  notFound: number;
+  failed: number;
+  eventsAdded: number;
+  failureSummary: string | null;
+}
+
+export interface PollRunStore {
+  record(run: PollRun): Promise<void>;
+  lastTick(): Promise<{ tickId: string; startedAt: Date; finishedAt: Date } | null>;
+  failuresSince(since: Date): Promise<number>;
+}
+
+export interface Store {
+  shipments: ShipmentStore;
+  events: EventStore;
+  apiKeys: ApiKeyStore;
+  pollRuns: PollRunStore;
+  /** Cheap liveness query for /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
