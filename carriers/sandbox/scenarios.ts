@@ -53,7 +53,8 @@ export const SANDBOX_SCENARIOS: readonly SandboxScenario[] = [
       { afterHours: 40, code: 'DAGITIMDA', description: OUT, city: 'Ankara', district: 'Çankaya' },
       { afterHours: 45, code: 'TESLIM', description: DELIVERED, city: 'Ankara', district: 'Çankaya' },
     ],
-    demo: { ageHours: 24, promisedInDays: 3, serviceLevel: 'standard' },
+    // Delivered a few hours before start-up: the healthy case.
+    demo: { ageHours: 50, promisedInDays: 3, serviceLevel: 'standard' },
   },
   {
     code: 2,
@@ -126,7 +127,7 @@ export const SANDBOX_SCENARIOS: readonly SandboxScenario[] = [
   },
   {
     code: 7,
-    key: 'awaiting-pickup',
+    key: 'waiting-at-branch',
     title: 'Waiting at a branch for the recipient to collect it',
     steps: [
       { afterHours: 0, code: 'KAYIT', description: LABEL, city: 'İstanbul', district: 'Ümraniye' },
@@ -156,8 +157,7 @@ export const SANDBOX_SCENARIOS: readonly SandboxScenario[] = [
       { afterHours: 66, code: 'IADE_YOLDA', description: 'Göndericiye iade', city: 'Diyarbakır', district: 'Kayapınar' },
       { afterHours: 110, code: 'IADE_TESLIM', description: 'Göndericiye teslim edildi', city: 'İstanbul', district: 'Bağcılar' },
     ],
-    // On its way back at start-up; back with the sender a day and a half later.
-    demo: { ageHours: 72, promisedInDays: 5, serviceLevel: 'economy' },
+    demo: { ageHours: 120, promisedInDays: 5, serviceLevel: 'economy' },
   },
   {
     code: 9,

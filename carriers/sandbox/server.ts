@@ -13,7 +13,7 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Response }
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { recognisesSandboxNumber, sandboxScenarioCode } from './numbers.js';
-import { deliveryTime, dueSteps, sandboxScenario } from './scenarios.js';
+import { deliveryTime, dueSteps, sandboxScenario, type SandboxScenario } from './scenarios.js';
 import {
   registerShipmentRequestSchema,
   SANDBOX_DAY_FORMAT,
@@ -50,7 +50,10 @@ export interface SandboxServerOptions {
 
 export interface SandboxCarrierServer {
   url: string;
-  /** First registration wins: registering a number again keeps its original clock. */
+  /**
+   * First registration wins: registering a number again keeps its original clock. Throws
+   * SandboxRegistrationError for a number no scenario knows or a reference another parcel holds.
+   */
   registerParcel(trackingNumber: string, opts?: { reference?: string; createdAt?: Date }): void;
   setFault(fault: SandboxFault | null): void;
   close(): Promise<void>;
@@ -88,7 +91,8 @@ export async function startSandboxCarrier(options: SandboxServerOptions): Promis
   const speed = options.speed ?? 1;
   if (!Number.isFinite(speed) || speed <= 0) throw new RangeError('speed must be a positive number');
   const now = options.now ?? (() => new Date());
-  const logger = (options.logger ?? pino({ level: 'silent' })).child({ component: 'sandbox-carrier' });
+  // The caller names the component: a child here would repeat its bindings.
+  const logger = options.logger ?? pino({ level: 'silent' });
   const book = openParcelBook(options.stateFile);
   const timers = new Set<NodeJS.Timeout>();
   let fault: SandboxFault | null = null;
@@ -96,7 +100,7 @@ export async function startSandboxCarrier(options: SandboxServerOptions): Promis
   /** First registration wins for the clock; a reference may be added to a parcel that had none. */
   function registerParcel(trackingNumber: string, opts: { reference?: string; createdAt?: Date } = {}): Registration {
     const number = trackingNumber.trim().toUpperCase();
-    if (!sandboxScenario(sandboxScenarioCode(number) ?? -1)) throw new SandboxRegistrationError('invalid_number');
+    if (!scenarioOf(number)) throw new SandboxRegistrationError('invalid_number');
     const existing = book.get(number);
     const { reference } = opts;
     const owner = reference === undefined ? undefined : book.byReference(reference);
@@ -237,14 +241,19 @@ export async function startSandboxCarrier(options: SandboxServerOptions): Promis
   };
 }
 
+function scenarioOf(number: string): SandboxScenario | undefined {
+  const code = sandboxScenarioCode(number);
+  return code === null ? undefined : sandboxScenario(code);
+}
+
 function isTrackable(number: string): boolean {
-  const scenario = sandboxScenario(sandboxScenarioCode(number) ?? -1);
+  const scenario = scenarioOf(number);
   return scenario !== undefined && !scenario.notFound;
 }
 
 /** What the carrier says about one identifier at `at`: the steps whose time has come. */
 function timelineResult(asked: string, parcel: Parcel | undefined, at: Date, speed: number): SandboxTrackResult {
-  const scenario = parcel ? sandboxScenario(sandboxScenarioCode(parcel.trackingNumber) ?? -1) : undefined;
+  const scenario = parcel ? scenarioOf(parcel.trackingNumber) : undefined;
   const due = parcel && scenario ? dueSteps(scenario, parcel.createdAt, at, speed) : [];
   if (!parcel || due.length === 0) {
     return { number: asked, found: false, error: { code: CODES.notFound, message: 'Gönderi bulunamadı' } };
