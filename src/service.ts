@@ -67,7 +67,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       carrierConfigs['sandbox'] = { enabled: true, config: { baseUrl: sandbox.url, apiKey: new Secret(apiKey) } };
     }
 
-    const registry = buildCarrierRegistry(carrierConfigs, { http: createCarrierHttp(), now, logger });
+    const registry = buildCarrierRegistry(carrierConfigs, { http: createCarrierHttp({ timeoutMs: config.carrierTimeoutMs }), now, logger });
     const adminKey = await ensureAdminKey(store, config.dataDir, config.adminKey, now());
     const poller = createPoller({ store, registry, cadence: DEFAULT_CADENCE, now, logger, maxPerTick: config.pollMaxPerTick });
     const scheduler = createPollScheduler(poller, { cron: config.pollCron, timeZone: config.timeZone, logger });

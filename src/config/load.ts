@@ -16,6 +16,7 @@ export interface Config {
   logLevel: string;
   pollCron: string;
   pollMaxPerTick: number;
+  carrierTimeoutMs: number;
   sandbox: { mode: 'embedded' | 'off'; speed: number; port: number };
   demoData: boolean;
   /** Each carrier's own validated settings; `enabled: false` when its credentials are not set. */
@@ -49,6 +50,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: e.LOG_LEVEL,
     pollCron: e.POLL_CRON,
     pollMaxPerTick: e.POLL_MAX_PER_TICK,
+    carrierTimeoutMs: e.CARRIER_TIMEOUT_MS,
     sandbox: { mode: e.SANDBOX_CARRIER, speed: e.SANDBOX_SPEED, port: e.SANDBOX_PORT },
     demoData: e.DEMO_DATA,
     carriers: Object.freeze(carriers),

@@ -37,6 +37,7 @@ export const serviceEnvSchema = z.object({
     .refine((v) => isValidCron(v), 'must be a cron expression such as "* * * * *"')
     .default('* * * * *'),
   POLL_MAX_PER_TICK: z.coerce.number().int().min(1).max(100_000).default(5000),
+  CARRIER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   SANDBOX_SPEED: z.coerce.number().positive().max(100_000).default(1),
   SANDBOX_CARRIER: z.enum(['embedded', 'off']).default('embedded'),
   SANDBOX_PORT: port.default(0),
