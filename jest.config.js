@@ -7,4 +7,6 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '\\.live\\.test\\.ts$'],
   testTimeout: 20000,
+  // nock patches http process-wide; jest's global clean-up between files only warns about it.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
 };

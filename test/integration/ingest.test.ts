@@ -61,6 +61,16 @@ describe('ingest', () => {
     expect(await store.events.listForShipment(shipment.id)).toHaveLength(3);
   });
 
+  it('adds each event once when two polls of one shipment race (the fingerprint index decides)', async () => {
+    const shipment = await fresh();
+    const results = await Promise.all([
+      recordOutcome(deps, shipment, { kind: 'found', events: history }),
+      recordOutcome(deps, shipment, { kind: 'found', events: history }),
+    ]);
+    expect(results.map((r) => r.eventsAdded).sort()).toEqual([0, 3]);
+    expect(await store.events.listForShipment(shipment.id)).toHaveLength(3);
+  });
+
   it('de-duplicates repeats inside one answer', async () => {
     const shipment = await fresh();
     const first = history[0]!;

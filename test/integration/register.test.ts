@@ -1,0 +1,54 @@
+import { createCarrierHttp } from '../../carriers/http.js';
+import { buildCarrierRegistry } from '../../carriers/registry.js';
+import { sandboxTrackingNumber } from '../../carriers/sandbox/index.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import type { Store } from '../../src/store/types.js';
+import { registerShipments } from '../../src/tracking/register.js';
+import { silentLogger } from '../support/logger.js';
+import { makeTempDir } from '../support/temp-dir.js';
+
+const dir = makeTempDir('register');
+let store: Store;
+const now = () => new Date('2026-03-01T10:00:00Z');
+const deps = { http: createCarrierHttp(), now, logger: silentLogger() };
+
+beforeAll(() => {
+  store = openSqliteStore(dir.path);
+});
+afterAll(async () => {
+  await store.close();
+  dir.remove();
+});
+
+describe('registerShipments', () => {
+  it('refuses a detected carrier that is not enabled, saying which variables enable it', async () => {
+    const registry = buildCarrierRegistry({ sandbox: { enabled: false }, manual: { enabled: true, config: {} } }, deps);
+    const [outcome] = await registerShipments({ store, registry, now }, [{ trackingNumber: sandboxTrackingNumber(1, 9) }]);
+    expect(outcome?.ok).toBe(false);
+    const error = outcome && !outcome.ok ? (outcome.error as Error & { code: string; httpStatus: number }) : null;
+    expect(error).toMatchObject({ code: 'carrier_disabled', httpStatus: 422 });
+    expect(error?.message).toContain('CARRIER_SANDBOX_BASE_URL');
+    expect(await store.shipments.count()).toBe(0);
+  });
+
+  it('keeps shipments unique per carrier by reference as well as by tracking number', async () => {
+    const registry = buildCarrierRegistry({ manual: { enabled: true, config: {} } }, deps);
+    const outcomes = await registerShipments({ store, registry, now }, [
+      { carrier: 'manual', reference: 'WEB-1' },
+      { carrier: 'manual', reference: 'WEB-1', trackingNumber: 'OTHER-1' },
+      { carrier: 'manual', trackingNumber: 'T-1' },
+      { carrier: 'manual', trackingNumber: 't 1' },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true, false]);
+    const messages = outcomes.filter((o) => !o.ok).map((o) => (o.ok ? '' : o.error.message));
+    expect(messages[0]).toContain('reference');
+    expect(messages[1]).toContain('trackingNumber');
+    expect(await store.shipments.count()).toBe(2);
+  });
+
+  it('registers manual shipments without scheduling a poll', async () => {
+    const registry = buildCarrierRegistry({ manual: { enabled: true, config: {} } }, deps);
+    const [outcome] = await registerShipments({ store, registry, now }, [{ carrier: 'manual', trackingNumber: 'HAND-9' }]);
+    expect(outcome?.ok && outcome.shipment).toMatchObject({ status: 'pending', nextPollAt: null });
+  });
+});
