@@ -1,9 +1,9 @@
 import { Router, type Request } from 'express';
-import { NotFoundError, ValidationError, type ShipwatchError } from '../../domain/errors.js';
+import { NotFoundError, ShipwatchError, ValidationError } from '../../domain/errors.js';
 import { registerShipments } from '../../tracking/register.js';
 import { ANY_ROLE, WRITERS, requireRole } from '../auth.js';
 import type { ApiContext } from '../context.js';
-import { errorBody } from '../error-handler.js';
+import { errorBody, type ErrorBody } from '../error-handler.js';
 import { presentShipment, presentShipmentWithEvents } from '../presenters/shipment.js';
 import { MAX_BATCH_REGISTRATION, shipmentListQuerySchema } from '../schemas/shipment.js';
 import { parseInput } from '../schemas/validate.js';
@@ -24,7 +24,7 @@ export function shipmentRoutes(ctx: ApiContext): Router {
       const outcomes = await registerShipments(ctx, items);
       res.status(200).json({
         items: outcomes.map((o, index) =>
-          o.ok ? { index, ok: true, shipment: presentShipment(o.shipment) } : { index, ok: false, ...errorBody(asShipwatchError(o.error)) },
+          o.ok ? { index, ok: true, shipment: presentShipment(o.shipment) } : { index, ok: false, ...itemError(o.error) },
         ),
       });
       return;
@@ -98,7 +98,8 @@ function decodeCursor(cursor: string): string {
   return id;
 }
 
-function asShipwatchError(error: Error): ShipwatchError {
-  if ('code' in error && 'httpStatus' in error) return error as ShipwatchError;
-  return new ValidationError('shipment could not be stored', { code: 'internal_error' });
+/** A batch item's error as the client sees it; anything unexpected is not described. */
+function itemError(error: Error): ErrorBody {
+  if (error instanceof ShipwatchError) return errorBody(error);
+  return { error: { code: 'internal_error', message: 'internal error' } };
 }
