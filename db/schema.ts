@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -18,9 +19,15 @@ export const shipments = sqliteTable(
     serviceLevel: text('service_level'),
     shippedAt: instant('shipped_at'),
     promisedBy: text('promised_by'),
+    /** The promised deadline as an instant (promisedBy, else shippedAt + service-level business days). */
+    deadlineAt: instant('deadline_at'),
+    /** The shop asked for this parcel to come back, so a return is no anomaly. */
+    returnRequested: integer('return_requested', { mode: 'boolean' }).notNull().default(false),
     status: text('status').notNull(),
     substatus: text('substatus'),
     lastEventAt: instant('last_event_at'),
+    /** When the current delivered status was reached (for on-time rates). */
+    deliveredAt: instant('delivered_at'),
     estimatedDelivery: text('estimated_delivery'),
     nextPollAt: instant('next_poll_at'),
     lastPolledAt: instant('last_polled_at'),
@@ -41,6 +48,11 @@ export const shipments = sqliteTable(
     index('shipments_next_poll_at').on(t.nextPollAt),
     index('shipments_status').on(t.status),
     index('shipments_carrier_status').on(t.carrier, t.status),
+    // The anomaly sweep's candidate queries.
+    index('shipments_status_last_event_at').on(t.status, t.lastEventAt),
+    index('shipments_status_created_at').on(t.status, t.createdAt),
+    index('shipments_deadline_at').on(t.deadlineAt),
+    index('shipments_delivered_at').on(t.deliveredAt),
   ],
 );
 
@@ -68,6 +80,7 @@ export const events = sqliteTable(
   (t) => [
     uniqueIndex('events_fingerprint').on(t.fingerprint),
     index('events_shipment_occurred_at').on(t.shipmentId, t.occurredAt),
+    index('events_received_at').on(t.receivedAt),
   ],
 );
 
@@ -108,3 +121,80 @@ export const pollRuns = sqliteTable(
   },
   (t) => [index('poll_runs_finished_at').on(t.finishedAt), index('poll_runs_carrier_finished_at').on(t.carrier, t.finishedAt)],
 );
+
+/**
+ * Problems with a shipment (or a whole carrier, shipmentId null) that the shop should hear about.
+ * At most one unresolved anomaly per code per shipment, and per code per carrier for carrier-level
+ * codes: the partial unique indexes make that a database fact, not a hope.
+ */
+export const anomalies = sqliteTable(
+  'anomalies',
+  {
+    id: text('id').primaryKey(),
+    shipmentId: text('shipment_id').references(() => shipments.id),
+    carrier: text('carrier').notNull(),
+    code: text('code').notNull(),
+    severity: text('severity').notNull(),
+    state: text('state').notNull(),
+    /** What set the rule off (an event fingerprint, a deadline…): a person's resolution holds until it changes. */
+    triggerKey: text('trigger_key').notNull(),
+    openedAt: instant('opened_at').notNull(),
+    acknowledgedAt: instant('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+    resolvedAt: instant('resolved_at'),
+    /** `auto` or the name of the API key that resolved it. */
+    resolvedBy: text('resolved_by'),
+    resolution: text('resolution'),
+    note: text('note'),
+    /** JSON: how late, since when … */
+    details: text('details').notNull().default('{}'),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('anomalies_one_unresolved_per_shipment')
+      .on(t.shipmentId, t.code)
+      .where(sql`${t.state} <> 'resolved' AND ${t.shipmentId} IS NOT NULL`),
+    uniqueIndex('anomalies_one_unresolved_per_carrier')
+      .on(t.carrier, t.code)
+      .where(sql`${t.state} <> 'resolved' AND ${t.shipmentId} IS NULL`),
+    index('anomalies_shipment_code').on(t.shipmentId, t.code),
+    index('anomalies_state_opened_at').on(t.state, t.openedAt),
+    index('anomalies_opened_at').on(t.openedAt),
+  ],
+);
+
+/**
+ * One row per anomaly opening, written in the transaction that opens it, so no opening is ever
+ * lost between the engine and the mailer.
+ */
+export const alertOutbox = sqliteTable(
+  'alert_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    anomalyId: text('anomaly_id')
+      .notNull()
+      .references(() => anomalies.id),
+    severity: text('severity').notNull(),
+    createdAt: instant('created_at').notNull(),
+    /** Set once the SMTP server accepted the immediate mail (critical anomalies only). */
+    immediateSentAt: instant('immediate_sent_at'),
+    /** Set once a digest listing this opening was accepted. */
+    digestedAt: instant('digested_at'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('alert_outbox_anomaly').on(t.anomalyId),
+    index('alert_outbox_pending_immediate').on(t.severity, t.immediateSentAt, t.nextAttemptAt),
+    index('alert_outbox_pending_digest').on(t.digestedAt),
+  ],
+);
+
+/** Each digest the mailer got accepted, so the next one knows where "since the last digest" starts. */
+export const alertDigests = sqliteTable('alert_digests', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  sentAt: instant('sent_at').notNull(),
+  newCount: integer('new_count').notNull(),
+  openCount: integer('open_count').notNull(),
+});

@@ -13,6 +13,11 @@ import type { CarrierConfigResult } from '../carriers/contract.js';
 import { buildCarrierRegistry, type CarrierRegistry } from '../carriers/registry.js';
 import { startSandboxCarrier, type SandboxCarrierServer } from '../carriers/sandbox/index.js';
 import { ensureAdminKey, type AdminKeySource } from './access/admin-key.js';
+import { createMailer, type Mailer } from './alerts/mailer.js';
+import { createAlertTransport } from './alerts/transport.js';
+import { createAnomalyEngine, type AnomalyEngine, type SweepResult } from './anomalies/engine.js';
+import { createBusinessCalendar, promisedDeadline } from './domain/calendar.js';
+import { createCronJob, type CronJob } from './jobs/cron-job.js';
 import { createApiApp } from './api/app.js';
 import type { Config } from './config/load.js';
 import { Secret } from './config/secret.js';
@@ -39,6 +44,9 @@ export interface RunningService {
   registry: CarrierRegistry;
   poller: Poller;
   scheduler: PollScheduler;
+  anomalies: AnomalyEngine;
+  sweeper: CronJob<SweepResult>;
+  mailer: Mailer;
   stop(): Promise<void>;
 }
 
@@ -69,29 +77,67 @@ export async function startService(config: Config, options: ServiceOptions): Pro
 
     const registry = buildCarrierRegistry(carrierConfigs, { http: createCarrierHttp({ timeoutMs: config.carrierTimeoutMs }), now, logger });
     const adminKey = await ensureAdminKey(store, config.dataDir, config.adminKey, now());
-    const poller = createPoller({ store, registry, cadence: DEFAULT_CADENCE, now, logger, maxPerTick: config.pollMaxPerTick });
+    const calendar = createBusinessCalendar({ timeZone: config.timeZone, saturdayIsBusinessDay: config.calendar.saturdayIsBusinessDay });
+    const deadlineOf = (s: Parameters<typeof promisedDeadline>[0]) => promisedDeadline(s, calendar, config.calendar.serviceLevelDays);
+    const anomalies = createAnomalyEngine({ store, calendar, settings: config.anomalies, now, logger });
+    const polledCarriers = () => registry.enabledCodes().filter((c) => (registry.adapter(c)?.queryBy.length ?? 0) > 0);
+    const poller = createPoller({
+      store,
+      registry,
+      cadence: DEFAULT_CADENCE,
+      now,
+      logger,
+      maxPerTick: config.pollMaxPerTick,
+      afterPoll: async ({ shipmentIds, carriers }) => {
+        await anomalies.evaluateShipments(shipmentIds);
+        await anomalies.evaluateCarriers(carriers.filter((c) => polledCarriers().includes(c)));
+      },
+    });
     const scheduler = createPollScheduler(poller, { cron: config.pollCron, timeZone: config.timeZone, logger });
     cleanups.unshift(() => scheduler.stop());
+    const sweeper = createCronJob({ name: 'anomaly-sweep', cron: config.anomalies.sweepCron, timeZone: config.timeZone, logger, run: () => anomalies.sweep(polledCarriers()) });
+    cleanups.unshift(() => sweeper.stop());
+    const mailer = createMailer({
+      store: store.alerts,
+      transport: createAlertTransport(config.alerts, config.dataDir),
+      alerts: config.alerts,
+      timeZone: config.timeZone,
+      now,
+      logger,
+    });
+    cleanups.unshift(() => mailer.stop());
 
     const demoShipments =
       config.demoData && sandbox
-        ? await seedDemoShipments({ store, registry, sandbox, now, speed: config.sandbox.speed, timeZone: config.timeZone })
+        ? await seedDemoShipments({ store, registry, sandbox, now, deadlineOf, speed: config.sandbox.speed, timeZone: config.timeZone })
         : 0;
     if (demoShipments > 0) logger.info({ demoShipments }, 'seeded demo shipments, one per sandbox scenario');
 
-    const app = createApiApp({ store, registry, poller, scheduler, logger, now });
+    const app = createApiApp({ store, registry, poller, scheduler, anomalies, deadlineOf, sweepAnomalies: () => anomalies.sweep(polledCarriers()), logger, now });
     const server = await listen(app, config.host, config.port);
     cleanups.unshift(() => closeServer(server));
     const address = server.address() as AddressInfo;
     const url = `http://${formatHost(config.host)}:${address.port}`;
 
+    let stopping: Promise<void> | null = null;
     if (options.schedule !== false) {
       scheduler.start();
-      void scheduler.runNow();
+      sweeper.start();
+      mailer.start();
+      // Poll at once rather than at the next minute; the demo then shows its anomalies right away:
+      // critical mails and a first digest land in the outbox.
+      const warmUp = (async () => {
+        await scheduler.runNow();
+        if (stopping) return;
+        await sweeper.runNow();
+        if (stopping || demoShipments === 0) return;
+        await mailer.tick();
+        await mailer.sendDigest();
+      })().catch((error: unknown) => logger.error({ err: error }, 'start-up poll failed'));
+      cleanups.unshift(() => warmUp);
     }
     logger.info({ url, carriers: registry.enabledCodes() }, 'shipwatch is running');
 
-    let stopping: Promise<void> | null = null;
     return {
       url,
       adminKey,
@@ -101,6 +147,9 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       registry,
       poller,
       scheduler,
+      anomalies,
+      sweeper,
+      mailer,
       stop() {
         stopping ??= runCleanups(cleanups, logger);
         return stopping;

@@ -2,6 +2,8 @@ import express, { type Express } from 'express';
 import { authenticate } from './auth.js';
 import type { ApiContext } from './context.js';
 import { errorHandler, notFoundRoute } from './error-handler.js';
+import { anomalyRoutes } from './routes/anomalies.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
 import { shipmentRoutes } from './routes/shipments.js';
@@ -20,6 +22,8 @@ export function createApiApp(ctx: ApiContext): Express {
   const v1 = express.Router();
   v1.use(authenticate(ctx.store, ctx.now));
   v1.use(shipmentRoutes(ctx));
+  v1.use(eventRoutes(ctx));
+  v1.use(anomalyRoutes(ctx));
   v1.use(trackRoutes(ctx));
   v1.use(healthRoutes(ctx));
   v1.use(keyRoutes(ctx));

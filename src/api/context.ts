@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { CarrierRegistry } from '../../carriers/registry.js';
+import type { AnomalyEngine } from '../anomalies/engine.js';
+import type { NewShipment } from '../domain/shipment.js';
 import type { Store } from '../store/types.js';
 import type { Poller } from '../tracking/poller.js';
 import type { PollScheduler } from '../tracking/scheduler.js';
@@ -10,6 +12,11 @@ export interface ApiContext {
   registry: CarrierRegistry;
   poller: Poller;
   scheduler: PollScheduler | null;
+  anomalies: AnomalyEngine;
+  /** The promised deadline on the shop's business calendar. */
+  deadlineOf: (shipment: Pick<NewShipment, 'promisedBy' | 'shippedAt' | 'serviceLevel'>) => Date | null;
+  /** Runs the anomaly sweep now (POST /v1/anomalies/scan). */
+  sweepAnomalies: () => Promise<unknown>;
   logger: Logger;
   now: () => Date;
 }

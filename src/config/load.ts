@@ -4,6 +4,8 @@ import { carrierDefinitions } from '../../carriers/registry.js';
 import type { CarrierConfigResult } from '../../carriers/contract.js';
 import { serviceEnvSchema } from './schema.js';
 import type { Secret } from './secret.js';
+import type { AnomalySettings } from '../anomalies/types.js';
+import type { ServiceLevel } from '../domain/shipment.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -19,6 +21,18 @@ export interface Config {
   carrierTimeoutMs: number;
   sandbox: { mode: 'embedded' | 'off'; speed: number; port: number };
   demoData: boolean;
+  anomalies: AnomalySettings & { sweepCron: string };
+  calendar: { saturdayIsBusinessDay: boolean; serviceLevelDays: Readonly<Record<ServiceLevel, number>> };
+  alerts: {
+    smtpUrl: Secret | undefined;
+    to: readonly string[];
+    from: string;
+    language: 'tr' | 'en';
+    digestCron: string;
+    mailerCron: string;
+    /** Base of links in mails; defaults to the API's own address. */
+    publicUrl: string;
+  };
   /** Each carrier's own validated settings; `enabled: false` when its credentials are not set. */
   carriers: Readonly<Record<string, CarrierConfigResult<unknown>>>;
 }
@@ -39,6 +53,9 @@ export function loadConfig(env: Env = process.env): Config {
     carriers[definition.code] = result;
   }
 
+  if (parsed.success && parsed.data.SMTP_URL && !parsed.data.ALERT_EMAIL_TO) {
+    problems.push('ALERT_EMAIL_TO: must be set when SMTP_URL is set (who should get the alerts?)');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return Object.freeze({
@@ -53,6 +70,42 @@ export function loadConfig(env: Env = process.env): Config {
     carrierTimeoutMs: e.CARRIER_TIMEOUT_MS,
     sandbox: { mode: e.SANDBOX_CARRIER, speed: e.SANDBOX_SPEED, port: e.SANDBOX_PORT },
     demoData: e.DEMO_DATA,
+    anomalies: Object.freeze({
+      sweepCron: e.ANOMALY_SWEEP_CRON,
+      stalledBusinessDays: {
+        in_transit: e.ANOMALY_STALLED_IN_TRANSIT_DAYS,
+        out_for_delivery: e.ANOMALY_STALLED_OUT_FOR_DELIVERY_DAYS,
+        attempt_failed: e.ANOMALY_STALLED_ATTEMPT_FAILED_DAYS,
+      },
+      notShippedBusinessDays: e.ANOMALY_NOT_SHIPPED_DAYS,
+      awaitingPickupDays: e.ANOMALY_AWAITING_PICKUP_DAYS,
+      notFoundHours: e.ANOMALY_NOT_FOUND_HOURS,
+      atRiskBusinessDays: e.ANOMALY_AT_RISK_DAYS,
+      lateCriticalBusinessDays: e.ANOMALY_LATE_CRITICAL_DAYS,
+      carrierUnreachableMinutes: e.ANOMALY_CARRIER_UNREACHABLE_MINUTES,
+      driftShare: e.ANOMALY_DRIFT_SHARE,
+      driftMinEvents: e.ANOMALY_DRIFT_MIN_EVENTS,
+      driftWindowHours: e.ANOMALY_DRIFT_WINDOW_HOURS,
+    }),
+    calendar: Object.freeze({
+      saturdayIsBusinessDay: e.SATURDAY_IS_BUSINESS_DAY,
+      serviceLevelDays: Object.freeze({
+        same_day: e.SERVICE_DAYS_SAME_DAY,
+        next_day: e.SERVICE_DAYS_NEXT_DAY,
+        express: e.SERVICE_DAYS_EXPRESS,
+        standard: e.SERVICE_DAYS_STANDARD,
+        economy: e.SERVICE_DAYS_ECONOMY,
+      }),
+    }),
+    alerts: Object.freeze({
+      smtpUrl: e.SMTP_URL,
+      to: Object.freeze(e.ALERT_EMAIL_TO ?? ['shop@localhost']),
+      from: e.ALERT_EMAIL_FROM,
+      language: e.ALERT_LANGUAGE,
+      digestCron: e.ALERT_DIGEST_CRON,
+      mailerCron: e.MAILER_CRON,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    }),
     carriers: Object.freeze(carriers),
   });
 }

@@ -12,6 +12,12 @@ function isTimeZone(value: string): boolean {
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
+const days = (fallback: number) => z.coerce.number().min(0).max(365).default(fallback);
+const cron = (fallback: string) =>
+  z
+    .string()
+    .refine((v) => isValidCron(v), 'must be a cron expression such as "*/10 * * * *"')
+    .default(fallback);
 const flag = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'] });
 
 /**
@@ -32,16 +38,51 @@ export const serviceEnvSchema = z.object({
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Istanbul')
     .default('Europe/Istanbul'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  POLL_CRON: z
-    .string()
-    .refine((v) => isValidCron(v), 'must be a cron expression such as "* * * * *"')
-    .default('* * * * *'),
+  POLL_CRON: cron('* * * * *'),
   POLL_MAX_PER_TICK: z.coerce.number().int().min(1).max(100_000).default(5000),
   CARRIER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   SANDBOX_SPEED: z.coerce.number().positive().max(100_000).default(1),
   SANDBOX_CARRIER: z.enum(['embedded', 'off']).default('embedded'),
   SANDBOX_PORT: port.default(0),
   DEMO_DATA: flag.default(true),
+
+  // Anomalies (DESIGN §8): when each rule fires. Business days follow the shop's calendar.
+  ANOMALY_SWEEP_CRON: cron('*/10 * * * *'),
+  SATURDAY_IS_BUSINESS_DAY: flag.default(true),
+  SERVICE_DAYS_SAME_DAY: days(0),
+  SERVICE_DAYS_NEXT_DAY: days(1),
+  SERVICE_DAYS_EXPRESS: days(2),
+  SERVICE_DAYS_STANDARD: days(3),
+  SERVICE_DAYS_ECONOMY: days(10),
+  ANOMALY_STALLED_IN_TRANSIT_DAYS: days(3),
+  ANOMALY_STALLED_OUT_FOR_DELIVERY_DAYS: days(1),
+  ANOMALY_STALLED_ATTEMPT_FAILED_DAYS: days(2),
+  ANOMALY_NOT_SHIPPED_DAYS: days(2),
+  ANOMALY_AWAITING_PICKUP_DAYS: days(3),
+  ANOMALY_NOT_FOUND_HOURS: z.coerce.number().positive().max(24 * 60).default(24),
+  ANOMALY_AT_RISK_DAYS: days(1),
+  ANOMALY_LATE_CRITICAL_DAYS: days(2),
+  ANOMALY_CARRIER_UNREACHABLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  ANOMALY_DRIFT_SHARE: z.coerce.number().gt(0).max(1).default(0.2),
+  ANOMALY_DRIFT_MIN_EVENTS: z.coerce.number().int().min(1).default(20),
+  ANOMALY_DRIFT_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+
+  // Alert mail (DESIGN §9).
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v) && URL.canParse(v), 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587')
+    .transform((v) => new Secret(v))
+    .optional(),
+  ALERT_EMAIL_TO: z
+    .string()
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.email('must be a comma-separated list of e-mail addresses')).min(1, 'must name at least one address'))
+    .optional(),
+  ALERT_EMAIL_FROM: z.string().trim().min(3).regex(/^[^\r\n]+$/, 'must be one line').default('shipwatch <shipwatch@localhost>'),
+  ALERT_LANGUAGE: z.enum(['tr', 'en']).default('tr'),
+  ALERT_DIGEST_CRON: cron('0 8 * * *'),
+  MAILER_CRON: cron('* * * * *'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://track.example.com' }).optional(),
 });
 
 export type ServiceEnv = z.output<typeof serviceEnvSchema>;

@@ -8,7 +8,7 @@ import { format } from 'date-fns';
 import { SANDBOX_SCENARIOS, sandboxTrackingNumber, type SandboxCarrierServer } from '../../carriers/sandbox/index.js';
 import type { CarrierRegistry } from '../../carriers/registry.js';
 import type { Store } from '../store/types.js';
-import { registerShipments } from '../tracking/register.js';
+import { registerShipments, type RegistrationDeps } from '../tracking/register.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -27,6 +27,7 @@ const DEMO_CUSTOMERS = [
 
 export interface DemoSeedDeps {
   store: Store;
+  deadlineOf: RegistrationDeps['deadlineOf'];
   registry: CarrierRegistry;
   sandbox: SandboxCarrierServer;
   now: () => Date;

@@ -32,9 +32,14 @@ export interface Shipment {
   shippedAt: Date | null;
   /** `YYYY-MM-DD` (end of that day in shop time) or an ISO instant, as the shop sent it. */
   promisedBy: string | null;
+  /** The promised deadline as an instant, computed on the shop's business calendar at registration. */
+  deadlineAt: Date | null;
+  /** The shop asked for the parcel back, so a return is expected. */
+  returnRequested: boolean;
   status: ShipmentStatus;
   substatus: Substatus | null;
   lastEventAt: Date | null;
+  deliveredAt: Date | null;
   estimatedDelivery: string | null;
   nextPollAt: Date | null;
   lastPolledAt: Date | null;
@@ -56,6 +61,8 @@ export interface NewShipment {
   serviceLevel: ServiceLevel | null;
   shippedAt: Date | null;
   promisedBy: string | null;
+  deadlineAt: Date | null;
+  returnRequested: boolean;
 }
 
 /** One entry of a shipment's append-only event log. */

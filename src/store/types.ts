@@ -4,6 +4,8 @@
  */
 import type { NewShipment, NewTrackingEvent, Shipment, TrackingEvent } from '../domain/shipment.js';
 import type { ShipmentStatus } from '../domain/status.js';
+import type { Anomaly, AnomalyCode, AnomalyDetails, AnomalyState, Severity } from '../anomalies/types.js';
+import type { AlertStore } from '../alerts/types.js';
 
 export type RegisterResult = { ok: true; shipment: Shipment } | { ok: false; error: Error };
 
@@ -23,6 +25,7 @@ export type ShipmentPatch = Partial<
     | 'status'
     | 'substatus'
     | 'lastEventAt'
+    | 'deliveredAt'
     | 'estimatedDelivery'
     | 'nextPollAt'
     | 'lastPolledAt'
@@ -56,9 +59,13 @@ export interface ShipmentStore {
   countByStatus(): Promise<Record<string, number>>;
   countByCarrier(): Promise<Record<string, number>>;
   count(): Promise<number>;
+  /** Per carrier: shipments delivered since then that had a deadline, and how many made it. */
+  onTimeSince(since: Date): Promise<Record<string, { delivered: number; onTime: number }>>;
 }
 
 export interface EventStore {
+  /** Events received from one carrier since then, and how many of them had unmapped codes. */
+  unmappedShare(carrier: string, since: Date): Promise<{ total: number; unmapped: number }>;
   /** Newest first. */
   listForShipment(shipmentId: string): Promise<TrackingEvent[]>;
   /** Writes new events and the shipment's derived fields in one transaction; duplicates are skipped. */
@@ -100,6 +107,8 @@ export interface PollRun {
 
 export interface PollRunStore {
   record(run: PollRun): Promise<void>;
+  /** The carrier's latest runs, newest first. */
+  recentForCarrier(carrier: string, limit: number): Promise<PollRun[]>;
   lastTick(): Promise<{ tickId: string; startedAt: Date; finishedAt: Date } | null>;
   failuresSince(since: Date): Promise<number>;
 }
@@ -109,7 +118,61 @@ export interface Store {
   events: EventStore;
   apiKeys: ApiKeyStore;
   pollRuns: PollRunStore;
+  anomalies: AnomalyStore;
+  alerts: AlertStore;
   /** Cheap liveness query for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export type AnomalyChange =
+  | {
+      kind: 'open';
+      shipmentId: string | null;
+      carrier: string;
+      code: AnomalyCode;
+      severity: Severity;
+      triggerKey: string;
+      details: AnomalyDetails;
+    }
+  | { kind: 'update'; id: string; severity: Severity; details: AnomalyDetails }
+  | { kind: 'resolve'; id: string; reason: string };
+
+export interface AnomalyFilter {
+  state?: AnomalyState;
+  code?: AnomalyCode;
+  severity?: Severity;
+  carrier?: string;
+  since?: Date;
+  limit: number;
+  /** Id of the last item of the previous page. */
+  after?: string;
+}
+
+export interface SweepThresholds {
+  /** Calendar-time lower bounds: business time never runs faster than the clock. */
+  stalledSince: Record<'in_transit' | 'out_for_delivery' | 'attempt_failed', Date>;
+  notShippedBefore: Date;
+  awaitingPickupSince: Date;
+  notFoundCreatedBefore: Date;
+  deadlineBefore: Date;
+}
+
+export interface AnomalyStore {
+  /** Every anomaly of these shipments (all states), oldest first. */
+  forShipments(shipmentIds: readonly string[]): Promise<Map<string, Anomaly[]>>;
+  /** Carrier-level anomalies of one carrier (all states), oldest first. */
+  forCarrier(carrier: string): Promise<Anomaly[]>;
+  /**
+   * Applies an evaluation's changes in one transaction; every opening writes its outbox row in the
+   * same transaction. An opening that would make a second unresolved anomaly of a code is skipped.
+   */
+  apply(changes: readonly AnomalyChange[], now: Date): Promise<{ opened: Anomaly[]; resolved: number; updated: number }>;
+  get(id: string): Promise<Anomaly | null>;
+  list(filter: AnomalyFilter): Promise<{ items: Anomaly[]; hasMore: boolean }>;
+  acknowledge(id: string, by: string, note: string | null, now: Date): Promise<Anomaly | null>;
+  resolveByPerson(id: string, by: string, note: string, now: Date): Promise<Anomaly | null>;
+  countUnresolved(): Promise<{ byCode: Record<string, number>; bySeverity: Record<string, number> }>;
+  /** Ids of shipments the sweep must look at, from indexed queries only. */
+  sweepCandidates(thresholds: SweepThresholds, limit: number): Promise<string[]>;
 }

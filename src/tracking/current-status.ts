@@ -10,6 +10,8 @@ export interface CurrentStatus {
   status: ShipmentStatus;
   substatus: Substatus | null;
   lastEventAt: Date | null;
+  /** When the event that set the current status happened. */
+  statusSince: Date | null;
 }
 
 /** Carriers stamp scans out of order; movement this close after a delivery does not undo it. */
@@ -23,7 +25,7 @@ const MOVEMENT: readonly ShipmentStatus[] = ['in_transit', 'out_for_delivery'];
  * Events with the same instant keep the order given (arrival order).
  */
 export function deriveCurrentStatus(events: readonly StatusEvent[]): CurrentStatus {
-  if (events.length === 0) return { status: 'pending', substatus: null, lastEventAt: null };
+  if (events.length === 0) return { status: 'pending', substatus: null, lastEventAt: null, statusSince: null };
   const ordered = events
     .map((event, index) => ({ event, index }))
     .sort((a, b) => a.event.occurredAt.getTime() - b.event.occurredAt.getTime() || a.index - b.index)
@@ -43,5 +45,6 @@ export function deriveCurrentStatus(events: readonly StatusEvent[]): CurrentStat
     status: current?.status ?? 'pending',
     substatus: current?.substatus ?? null,
     lastEventAt: last ? last.occurredAt : null,
+    statusSince: current?.occurredAt ?? null,
   };
 }

@@ -66,6 +66,7 @@ export async function ingestEvents(
     status: current.status,
     substatus: current.substatus,
     lastEventAt: current.lastEventAt,
+    deliveredAt: current.status === 'delivered' ? current.statusSince : null,
   };
   if (options.polled) {
     Object.assign(patch, {

@@ -16,6 +16,8 @@ import { createRateGate } from './rate-gate.js';
 export interface PollerDeps extends IngestDeps {
   registry: CarrierRegistry;
   maxPerTick: number;
+  /** Runs after a poll's outcomes are stored (the anomaly engine listens here). */
+  afterPoll?: (polled: { shipmentIds: string[]; carriers: string[] }) => Promise<void>;
 }
 
 export interface PollSummary {
@@ -129,6 +131,14 @@ export function createPoller(deps: PollerDeps): Poller {
       summary.notFound += run.notFound;
       summary.failed += run.failed;
       summary.eventsAdded += run.eventsAdded;
+    }
+    if (deps.afterPoll && shipments.length > 0) {
+      try {
+        await deps.afterPoll({ shipmentIds: shipments.map((s) => s.id), carriers: [...byCarrier.keys()] });
+      } catch (error) {
+        // What we stored stays stored; the sweep will look again.
+        log.error({ err: error }, 'after-poll work failed');
+      }
     }
     return summary;
   }

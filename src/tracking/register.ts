@@ -12,10 +12,15 @@ import { validationErrorFrom } from '../api/schemas/validate.js';
 
 export type RegistrationOutcome = RegisterResult;
 
-export async function registerShipments(
-  deps: { store: Store; registry: CarrierRegistry; now: () => Date },
-  items: readonly unknown[],
-): Promise<RegistrationOutcome[]> {
+export interface RegistrationDeps {
+  store: Store;
+  registry: CarrierRegistry;
+  now: () => Date;
+  /** The promised deadline on the shop's business calendar (DESIGN §8). */
+  deadlineOf: (shipment: Pick<NewShipment, 'promisedBy' | 'shippedAt' | 'serviceLevel'>) => Date | null;
+}
+
+export async function registerShipments(deps: RegistrationDeps, items: readonly unknown[]): Promise<RegistrationOutcome[]> {
   const outcomes: (RegistrationOutcome | undefined)[] = new Array(items.length);
   const accepted: { index: number; shipment: NewShipment }[] = [];
 
@@ -30,7 +35,7 @@ export async function registerShipments(
       outcomes[index] = { ok: false, error: carrier };
       return;
     }
-    accepted.push({ index, shipment: toNewShipment(parsed.data, carrier) });
+    accepted.push({ index, shipment: toNewShipment(parsed.data, carrier, deps.deadlineOf) });
   });
 
   const stored = await deps.store.shipments.registerMany(
@@ -90,7 +95,10 @@ function settleCarrier(registry: CarrierRegistry, input: ShipmentInput): string 
   }
 }
 
-function toNewShipment(input: ShipmentInput, carrier: string): NewShipment {
+function toNewShipment(input: ShipmentInput, carrier: string, deadlineOf: RegistrationDeps['deadlineOf']): NewShipment {
+  const shippedAt = input.shippedAt ? new Date(input.shippedAt) : null;
+  const promisedBy = input.promisedBy ?? null;
+  const serviceLevel = input.serviceLevel ?? null;
   return {
     carrier,
     trackingNumber: input.trackingNumber ? normaliseTrackingNumber(input.trackingNumber) : null,
@@ -102,8 +110,10 @@ function toNewShipment(input: ShipmentInput, carrier: string): NewShipment {
       phone: input.customer?.phone ?? null,
     },
     destination: { city: input.destination?.city ?? null, country: input.destination?.country ?? null },
-    serviceLevel: input.serviceLevel ?? null,
-    shippedAt: input.shippedAt ? new Date(input.shippedAt) : null,
-    promisedBy: input.promisedBy ?? null,
+    serviceLevel,
+    shippedAt,
+    promisedBy,
+    deadlineAt: deadlineOf({ promisedBy, shippedAt, serviceLevel }),
+    returnRequested: input.returnRequested ?? false,
   };
 }

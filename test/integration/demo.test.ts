@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { SANDBOX_SCENARIOS, sandboxTrackingNumber } from '../../carriers/sandbox/index.js';
 import { startTestService, type TestService } from '../support/service.js';
 
 interface ShipmentJson {
+  anomalies: { code: string; state: string }[];
   status: string;
   substatus: string | null;
   lastEventAt: string | null;
@@ -34,6 +37,20 @@ const TELLING_STATE: Record<string, (s: ShipmentJson, now: number) => void> = {
   'out-for-delivery-now': (s) => expect(s.status).toBe('out_for_delivery'),
 };
 
+/** The anomaly each scenario exists to show (issue 3: "each sandbox scenario produces its expected anomaly"). */
+const EXPECTED_ANOMALY: Record<string, string | null> = {
+  'normal-delivery': null,
+  'delivered-without-scan': 'delivered_without_scan',
+  'stuck-in-transit': 'stalled',
+  'late-against-promise': 'late',
+  damaged: 'exception',
+  'failed-attempt-then-delivered': 'delivery_failed',
+  'waiting-at-branch': 'awaiting_pickup',
+  'returned-to-sender': 'returning',
+  'never-found': 'not_found',
+  'out-for-delivery-now': null,
+};
+
 let t: TestService;
 
 beforeAll(async () => {
@@ -49,8 +66,9 @@ describe('embedded demo', () => {
     expect(SANDBOX_SCENARIOS.map((s) => s.key).sort()).toEqual(Object.keys(TELLING_STATE).sort());
   });
 
-  it('shows every scenario in its telling state after the first poll', async () => {
+  it('shows every scenario in its telling state, with its anomaly, after the first poll and sweep', async () => {
     await t.service.scheduler.runNow();
+    await t.service.sweeper.runNow();
     const api = request(t.service.url);
     const now = Date.now();
     for (const scenario of SANDBOX_SCENARIOS) {
@@ -60,9 +78,25 @@ describe('embedded demo', () => {
       const shipment = res.body.items[0] as ShipmentJson;
       try {
         TELLING_STATE[scenario.key]?.(shipment, now);
+        const expected = EXPECTED_ANOMALY[scenario.key];
+        const codes = shipment.anomalies.map((a) => a.code);
+        if (expected) expect(codes).toContain(expected);
+        else expect(codes).toEqual([]);
       } catch (error) {
         throw new Error(`scenario ${scenario.key}: ${(error as Error).message}`);
       }
     }
+  });
+
+  it('writes the critical mails and a digest into the outbox folder', async () => {
+    const critical = await t.service.mailer.tick();
+    expect(critical.sent).toBeGreaterThanOrEqual(2);
+    const digest = await t.service.mailer.sendDigest();
+    expect(digest.sent).toBe(true);
+    const files = readdirSync(join(t.dataDir, 'outbox')).filter((f) => f.endsWith('.eml'));
+    expect(files).toHaveLength(critical.sent + 1);
+    const all = files.map((f) => readFileSync(join(t.dataDir, 'outbox', f), 'utf8')).join('\n');
+    expect(all).toContain('SBX0200000015');
+    expect(all).toContain('SBX0500000012');
   });
 });

@@ -11,6 +11,7 @@ const dir = makeTempDir('register');
 let store: Store;
 const now = () => new Date('2026-03-01T10:00:00Z');
 const deps = { http: createCarrierHttp(), now, logger: silentLogger() };
+const deadlineOf = () => null;
 
 beforeAll(() => {
   store = openSqliteStore(dir.path);
@@ -23,7 +24,7 @@ afterAll(async () => {
 describe('registerShipments', () => {
   it('refuses a detected carrier that is not enabled, saying which variables enable it', async () => {
     const registry = buildCarrierRegistry({ sandbox: { enabled: false }, manual: { enabled: true, config: {} } }, deps);
-    const [outcome] = await registerShipments({ store, registry, now }, [{ trackingNumber: sandboxTrackingNumber(1, 9) }]);
+    const [outcome] = await registerShipments({ store, registry, now, deadlineOf }, [{ trackingNumber: sandboxTrackingNumber(1, 9) }]);
     expect(outcome?.ok).toBe(false);
     const error = outcome && !outcome.ok ? (outcome.error as Error & { code: string; httpStatus: number }) : null;
     expect(error).toMatchObject({ code: 'carrier_disabled', httpStatus: 422 });
@@ -33,7 +34,7 @@ describe('registerShipments', () => {
 
   it('keeps shipments unique per carrier by reference as well as by tracking number', async () => {
     const registry = buildCarrierRegistry({ manual: { enabled: true, config: {} } }, deps);
-    const outcomes = await registerShipments({ store, registry, now }, [
+    const outcomes = await registerShipments({ store, registry, now, deadlineOf }, [
       { carrier: 'manual', reference: 'WEB-1' },
       { carrier: 'manual', reference: 'WEB-1', trackingNumber: 'OTHER-1' },
       { carrier: 'manual', trackingNumber: 'T-1' },
@@ -48,7 +49,7 @@ describe('registerShipments', () => {
 
   it('registers manual shipments without scheduling a poll', async () => {
     const registry = buildCarrierRegistry({ manual: { enabled: true, config: {} } }, deps);
-    const [outcome] = await registerShipments({ store, registry, now }, [{ carrier: 'manual', trackingNumber: 'HAND-9' }]);
+    const [outcome] = await registerShipments({ store, registry, now, deadlineOf }, [{ carrier: 'manual', trackingNumber: 'HAND-9' }]);
     expect(outcome?.ok && outcome.shipment).toMatchObject({ status: 'pending', nextPollAt: null });
   });
 });

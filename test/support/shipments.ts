@@ -14,6 +14,8 @@ export function newShipment(overrides: Partial<NewShipment> = {}): NewShipment {
     serviceLevel: 'standard',
     shippedAt: null,
     promisedBy: null,
+    deadlineAt: null,
+    returnRequested: false,
     ...overrides,
   };
 }

@@ -1,4 +1,6 @@
+import type { Anomaly } from '../../anomalies/types.js';
 import type { Shipment, TrackingEvent } from '../../domain/shipment.js';
+import { presentAnomalySummary } from './anomaly.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -13,7 +15,10 @@ export function presentShipment(shipment: Shipment) {
     status: shipment.status,
     substatus: shipment.substatus,
     lastEventAt: iso(shipment.lastEventAt),
+    deliveredAt: iso(shipment.deliveredAt),
     promisedBy: shipment.promisedBy,
+    deadlineAt: iso(shipment.deadlineAt),
+    returnRequested: shipment.returnRequested,
     shippedAt: iso(shipment.shippedAt),
     serviceLevel: shipment.serviceLevel,
     estimatedDelivery: shipment.estimatedDelivery,
@@ -48,6 +53,10 @@ export function presentEvent(event: TrackingEvent) {
   };
 }
 
-export function presentShipmentWithEvents(shipment: Shipment, events: readonly TrackingEvent[]) {
-  return { ...presentShipment(shipment), events: events.map(presentEvent) };
+export function presentShipmentWithEvents(shipment: Shipment, events: readonly TrackingEvent[], anomalies: readonly Anomaly[]) {
+  return {
+    ...presentShipment(shipment),
+    anomalies: [...anomalies].reverse().map(presentAnomalySummary),
+    events: events.map(presentEvent),
+  };
 }

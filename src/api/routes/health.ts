@@ -3,6 +3,7 @@ import { ANY_ROLE, requireRole } from '../auth.js';
 import type { ApiContext } from '../context.js';
 
 const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 
 /** Liveness and readiness need no key: load balancers and process managers call them. */
 export function probeRoutes(ctx: ApiContext): Router {
@@ -26,12 +27,14 @@ export function healthRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.get('/health', requireRole(...ANY_ROLE), async (_req, res) => {
     const now = ctx.now();
-    const [byStatus, byCarrier, lastTick, pollErrorsLastHour, total] = await Promise.all([
+    const [byStatus, byCarrier, lastTick, pollErrorsLastHour, total, open, onTime] = await Promise.all([
       ctx.store.shipments.countByStatus(),
       ctx.store.shipments.countByCarrier(),
       ctx.store.pollRuns.lastTick(),
       ctx.store.pollRuns.failuresSince(new Date(now.getTime() - HOUR)),
       ctx.store.shipments.count(),
+      ctx.store.anomalies.countUnresolved(),
+      ctx.store.shipments.onTimeSince(new Date(now.getTime() - 30 * DAY)),
     ]);
     res.json({
       shipments: { total, byStatus, byCarrier },
@@ -40,6 +43,11 @@ export function healthRoutes(ctx: ApiContext): Router {
         tickRunning: ctx.scheduler?.isRunning() ?? false,
         pollErrorsLastHour,
       },
+      // Open means not resolved yet: acknowledged anomalies are still problems.
+      anomalies: { openByCode: open.byCode, openBySeverity: open.bySeverity },
+      onTimeLast30Days: Object.fromEntries(
+        Object.entries(onTime).map(([carrier, c]) => [carrier, { delivered: c.delivered, onTime: c.onTime, rate: c.delivered === 0 ? null : Math.round((c.onTime / c.delivered) * 1000) / 1000 }]),
+      ),
       carriers: ctx.registry.codes.map((code) => ({ code, enabled: ctx.registry.adapter(code) !== undefined })),
     });
   });

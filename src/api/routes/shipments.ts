@@ -4,7 +4,8 @@ import { registerShipments } from '../../tracking/register.js';
 import { ANY_ROLE, WRITERS, requireRole } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { errorBody, type ErrorBody } from '../error-handler.js';
-import { presentShipment, presentShipmentWithEvents } from '../presenters/shipment.js';
+import { presentShipment } from '../presenters/shipment.js';
+import { shipmentStory } from '../shipment-story.js';
 import { MAX_BATCH_REGISTRATION, shipmentListQuerySchema } from '../schemas/shipment.js';
 import { parseInput } from '../schemas/validate.js';
 
@@ -53,8 +54,7 @@ export function shipmentRoutes(ctx: ApiContext): Router {
   });
 
   router.get('/shipments/:id', requireRole(...ANY_ROLE), async (req, res) => {
-    const shipment = await findShipment(ctx, req);
-    res.json(presentShipmentWithEvents(shipment, await ctx.store.events.listForShipment(shipment.id)));
+    res.json(await shipmentStory(ctx, await findShipment(ctx, req)));
   });
 
   router.delete('/shipments/:id', requireRole(...WRITERS), async (req, res) => {
@@ -74,14 +74,13 @@ export function shipmentRoutes(ctx: ApiContext): Router {
     }
     const summary = await ctx.poller.pollShipments([shipment], 'refresh');
     const updated = (await ctx.store.shipments.get(shipment.id)) ?? shipment;
-    const events = await ctx.store.events.listForShipment(shipment.id);
-    res.json({ ...presentShipmentWithEvents(updated, events), refresh: { eventsAdded: summary.eventsAdded, failed: summary.failed > 0 } });
+    res.json({ ...(await shipmentStory(ctx, updated)), refresh: { eventsAdded: summary.eventsAdded, failed: summary.failed > 0 } });
   });
 
   return router;
 }
 
-async function findShipment(ctx: ApiContext, req: Request) {
+export async function findShipment(ctx: ApiContext, req: Request) {
   const id = String(req.params['id']);
   const shipment = await ctx.store.shipments.get(id);
   if (!shipment) throw new NotFoundError(`no shipment with id ${id}`, { code: 'shipment_not_found' });

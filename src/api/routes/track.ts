@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { ValidationError } from '../../domain/errors.js';
 import { ANY_ROLE, requireRole } from '../auth.js';
 import type { ApiContext } from '../context.js';
-import { presentShipmentWithEvents } from '../presenters/shipment.js';
+import { shipmentStories } from '../shipment-story.js';
 
 /** Support's lookup: one number (tracking number, shop reference or order id), the whole story. */
 export function trackRoutes(ctx: ApiContext): Router {
@@ -13,10 +13,7 @@ export function trackRoutes(ctx: ApiContext): Router {
       throw new ValidationError('number must be 1 to 128 characters', { field: 'number' });
     }
     const shipments = await ctx.store.shipments.findByNumber(number);
-    const items = await Promise.all(
-      shipments.map(async (s) => presentShipmentWithEvents(s, await ctx.store.events.listForShipment(s.id))),
-    );
-    res.json({ items });
+    res.json({ items: await shipmentStories(ctx, shipments) });
   });
   return router;
 }

@@ -45,6 +45,7 @@ export const shipmentInputSchema = z
         error: 'must be a date (YYYY-MM-DD, end of that day in shop time) or an ISO 8601 date-time with offset',
       })
       .nullish(),
+    returnRequested: z.boolean({ error: 'must be true or false' }).nullish(),
   })
   .refine((v) => Boolean(v.trackingNumber) || Boolean(v.reference), {
     message: 'a shipment needs a trackingNumber, a reference, or both',

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { events, shipments } from '../../../db/schema.js';
 import type { SqliteDb } from '../../../db/connection.js';
 import type { EventStore } from '../types.js';
@@ -6,6 +6,19 @@ import { toTrackingEvent } from './rows.js';
 
 export function createSqliteEventStore(db: SqliteDb): EventStore {
   return {
+    async unmappedShare(carrier, since) {
+      const row = db
+        .select({
+          total: sql<number>`count(*)`,
+          unmapped: sql<number>`coalesce(sum(case when ${events.substatus} = 'unmapped' then 1 else 0 end), 0)`,
+        })
+        .from(events)
+        .innerJoin(shipments, eq(events.shipmentId, shipments.id))
+        .where(and(gte(events.receivedAt, since), eq(shipments.carrier, carrier)))
+        .get();
+      return { total: row?.total ?? 0, unmapped: row?.unmapped ?? 0 };
+    },
+
     async listForShipment(shipmentId) {
       return db
         .select()

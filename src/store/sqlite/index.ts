@@ -1,5 +1,7 @@
 import { openSqlite } from '../../../db/connection.js';
 import type { Store } from '../types.js';
+import { createSqliteAlertStore } from './alert-store.js';
+import { createSqliteAnomalyStore } from './anomaly-store.js';
 import { createSqliteApiKeyStore } from './api-key-store.js';
 import { createSqliteEventStore } from './event-store.js';
 import { createSqlitePollRunStore } from './poll-run-store.js';
@@ -14,6 +16,8 @@ export function openSqliteStore(dataDir: string): Store {
     events: createSqliteEventStore(db),
     apiKeys: createSqliteApiKeyStore(db),
     pollRuns: createSqlitePollRunStore(db),
+    anomalies: createSqliteAnomalyStore(db),
+    alerts: createSqliteAlertStore(db),
     async ping() {
       connection.raw.prepare('select 1').get();
     },

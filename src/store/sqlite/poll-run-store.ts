@@ -1,12 +1,22 @@
 import { desc, eq, gte, sql } from 'drizzle-orm';
 import { pollRuns } from '../../../db/schema.js';
 import type { SqliteDb } from '../../../db/connection.js';
-import type { PollRunStore } from '../types.js';
+import type { PollRun, PollRunStore } from '../types.js';
 
 export function createSqlitePollRunStore(db: SqliteDb): PollRunStore {
   return {
     async record(run) {
       db.insert(pollRuns).values(run).run();
+    },
+    async recentForCarrier(carrier, limit) {
+      return db
+        .select()
+        .from(pollRuns)
+        .where(eq(pollRuns.carrier, carrier))
+        .orderBy(desc(pollRuns.finishedAt))
+        .limit(limit)
+        .all()
+        .map((r): PollRun => ({ ...r, trigger: r.trigger === 'refresh' ? 'refresh' : 'tick' }));
     },
     async lastTick() {
       const last = db

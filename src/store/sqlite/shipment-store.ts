@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { shipments } from '../../../db/schema.js';
 import type { SqliteDb } from '../../../db/connection.js';
 import { ConflictError } from '../../domain/errors.js';
@@ -53,6 +53,8 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
               serviceLevel: item.serviceLevel,
               shippedAt: item.shippedAt,
               promisedBy: item.promisedBy,
+              deadlineAt: item.deadlineAt,
+              returnRequested: item.returnRequested,
               status: 'pending',
               nextPollAt: item.carrier === 'manual' ? null : now,
               createdAt: now,
@@ -177,6 +179,20 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
 
     async count() {
       return db.select({ n: sql<number>`count(*)` }).from(shipments).get()?.n ?? 0;
+    },
+
+    async onTimeSince(since) {
+      const rows = db
+        .select({
+          carrier: shipments.carrier,
+          delivered: sql<number>`count(*)`,
+          onTime: sql<number>`sum(case when ${shipments.deliveredAt} <= ${shipments.deadlineAt} then 1 else 0 end)`,
+        })
+        .from(shipments)
+        .where(and(gte(shipments.deliveredAt, since), isNotNull(shipments.deadlineAt), eq(shipments.status, 'delivered')))
+        .groupBy(shipments.carrier)
+        .all();
+      return Object.fromEntries(rows.map((r) => [r.carrier, { delivered: r.delivered, onTime: r.onTime ?? 0 }]));
     },
   };
 }

@@ -9,7 +9,7 @@ const ev = (iso: string, status: StatusEvent['status'], substatus: StatusEvent['
 
 describe('deriveCurrentStatus', () => {
   it('is pending with no events', () => {
-    expect(deriveCurrentStatus([])).toEqual({ status: 'pending', substatus: null, lastEventAt: null });
+    expect(deriveCurrentStatus([])).toEqual({ status: 'pending', substatus: null, lastEventAt: null, statusSince: null });
   });
 
   it('takes the latest event by occurredAt, not by arrival order', () => {
@@ -33,7 +33,7 @@ describe('deriveCurrentStatus', () => {
       ev('2026-03-02T11:59:00Z', 'out_for_delivery'),
       ev('2026-03-02T12:00:00Z', 'in_transit'),
     ]);
-    expect(result).toMatchObject({ status: 'delivered', substatus: 'delivered.signed' });
+    expect(result).toMatchObject({ status: 'delivered', substatus: 'delivered.signed', statusSince: at('2026-03-02T10:00:00Z') });
     // The late scans still count as the last thing heard.
     expect(result.lastEventAt).toEqual(at('2026-03-02T12:00:00Z'));
   });

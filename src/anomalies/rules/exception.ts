@@ -1,0 +1,25 @@
+import type { ShipmentRule } from '../types.js';
+import { iso, lastEventWith } from './timeline.js';
+
+const GRAVE = new Set(['exception.damaged', 'exception.lost']);
+
+/** Damaged, lost, held, refused, customs…: the carrier reports a problem. */
+export const exception: ShipmentRule = {
+  code: 'exception',
+  severity: 'high',
+  timeBased: false,
+  opens({ events }) {
+    const problem = lastEventWith(events, 'exception');
+    if (!problem) return null;
+    const deliveredAfter = events.some((e) => e.status === 'delivered' && e.occurredAt.getTime() > problem.occurredAt.getTime());
+    if (deliveredAfter) return null;
+    return {
+      trigger: problem.fingerprint,
+      details: { since: iso(problem.occurredAt), substatus: problem.substatus, description: problem.description },
+      severity: problem.substatus && GRAVE.has(problem.substatus) ? 'critical' : 'high',
+    };
+  },
+  resolves({ shipment }) {
+    return shipment.status === 'delivered' ? 'delivered' : null;
+  },
+};
