@@ -152,7 +152,13 @@ export const ANOMALY_COPY: Record<AnomalyCode, AnomalyCopy> = {
   },
 };
 
-/** Damaged and lost parcels get a more specific next step than other exceptions. */
+/** Damaged and lost parcels get a more specific title and next step than other exceptions. */
+export function titleOf(code: AnomalyCode, details: AnomalyDetails): Phrase {
+  if (code === 'exception' && details['substatus'] === 'exception.damaged') return { tr: 'Hasarlı kargo', en: 'Damaged parcel' };
+  if (code === 'exception' && details['substatus'] === 'exception.lost') return { tr: 'Kayıp kargo', en: 'Lost parcel' };
+  return ANOMALY_COPY[code].title;
+}
+
 export function nextStep(code: AnomalyCode, details: AnomalyDetails): Phrase {
   if (code === 'exception' && details['substatus'] === 'exception.damaged') return DAMAGE_NEXT;
   if (code === 'exception' && details['substatus'] === 'exception.lost') return LOST_NEXT;

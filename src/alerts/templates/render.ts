@@ -5,7 +5,7 @@
  */
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { ANOMALY_COPY, nextStep, SEVERITY_NAMES, type Language } from '../copy.js';
+import { ANOMALY_COPY, nextStep, SEVERITY_NAMES, titleOf, type Language } from '../copy.js';
 import type { AlertItem } from '../types.js';
 
 export interface MailContent {
@@ -72,7 +72,7 @@ function facts(item: AlertItem, ctx: RenderContext): [string, string][] {
 
 export function itemTitle(item: AlertItem, ctx: RenderContext): string {
   const number = item.shipment ? (item.shipment.trackingNumber ?? item.shipment.reference ?? '') : item.anomaly.carrier;
-  return `${ANOMALY_COPY[item.anomaly.code].title[ctx.language]} – ${number}`;
+  return `${titleOf(item.anomaly.code, item.anomaly.details)[ctx.language]} – ${number}`;
 }
 
 export function itemText(item: AlertItem, ctx: RenderContext): string {
