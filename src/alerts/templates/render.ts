@@ -49,8 +49,8 @@ export function itemLink(item: AlertItem, ctx: RenderContext): string {
 }
 
 const LABELS = {
-  tr: { tracking: 'Takip no', order: 'Sipariş', customer: 'Müşteri', carrier: 'Kargo', since: 'Başlangıç', next: 'Ne yapmalı', link: 'Ayrıntılar', severity: 'Önem' },
-  en: { tracking: 'Tracking no', order: 'Order', customer: 'Customer', carrier: 'Carrier', since: 'Since', next: 'What to do', link: 'Details', severity: 'Severity' },
+  tr: { tracking: 'Takip no', order: 'Sipariş', customer: 'Müşteri', carrier: 'Kargo', opened: 'Açıldı', next: 'Ne yapmalı', link: 'Ayrıntılar', severity: 'Önem' },
+  en: { tracking: 'Tracking no', order: 'Order', customer: 'Customer', carrier: 'Carrier', opened: 'Opened', next: 'What to do', link: 'Details', severity: 'Severity' },
 } as const;
 
 /** The facts of one anomaly as label/value pairs, plain (not yet escaped). */
@@ -66,7 +66,7 @@ function facts(item: AlertItem, ctx: RenderContext): [string, string][] {
   }
   rows.push([l.carrier, item.anomaly.carrier]);
   rows.push([l.severity, SEVERITY_NAMES[item.anomaly.severity][ctx.language]]);
-  rows.push([l.since, when(item.anomaly.openedAt)]);
+  rows.push([l.opened, when(item.anomaly.openedAt)]);
   return rows;
 }
 
