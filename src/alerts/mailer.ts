@@ -3,6 +3,7 @@
  * a digest on its schedule. A row is marked sent only after the server accepted the mail; failures
  * retry with back-off. See docs/alerts.md for the one window where a mail can go out twice.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load.js';
 import { createCronJob, type CronJob } from '../jobs/cron-job.js';
@@ -37,8 +38,14 @@ export interface Mailer {
 }
 
 export function retryDelay(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(MINUTE * 2 ** Math.max(0, attempts - 1), RETRY_CAP);
-  return base * (1 + 0.1 * random());
+  const base = MINUTE * 2 ** Math.min(Math.max(0, attempts - 1), 20);
+  return Math.min(base * (1 + 0.1 * random()), RETRY_CAP);
+}
+
+/** Same digest, same id: derived from the openings it lists, so a retry or a resend after a restart keeps it. */
+export function digestMessageId(rowIds: readonly number[], localDate: string): string {
+  const key = rowIds.length > 0 ? rowIds.join(',') : `open-${localDate}`;
+  return `<digest-${createHash('sha256').update(key).digest('hex').slice(0, 20)}@shipwatch>`;
 }
 
 export function createMailer(deps: MailerDeps): Mailer {
@@ -54,19 +61,25 @@ export function createMailer(deps: MailerDeps): Mailer {
     let sent = 0;
     let failed = 0;
     for (const { row, item } of due) {
-      const mail = renderImmediateMail(item, ctx);
+      // Each row on its own: one that cannot be rendered, sent or recorded never holds up the others.
       try {
-        await deps.transport.send({ ...mail, to: deps.alerts.to, from: deps.alerts.from, messageId: `<anomaly-${row.anomalyId}@shipwatch>` });
+        const mail = renderImmediateMail(item, ctx);
+        try {
+          await deps.transport.send({ ...mail, to: deps.alerts.to, from: deps.alerts.from, messageId: `<anomaly-${row.anomalyId}@shipwatch>` });
+        } catch (error) {
+          failed += 1;
+          const reason = error instanceof Error ? error.message : 'send failed';
+          await deps.store.markAttemptFailed([row.id], reason, new Date(now.getTime() + retryDelay(row.attempts + 1, random)));
+          log.warn({ anomalyId: row.anomalyId, attempts: row.attempts + 1, reason }, 'critical alert mail not accepted; will retry');
+          continue;
+        }
+        await deps.store.markImmediateSent(row.id, deps.now());
+        sent += 1;
+        log.info({ anomalyId: row.anomalyId, code: item.anomaly.code }, 'critical alert mail sent');
       } catch (error) {
         failed += 1;
-        const reason = error instanceof Error ? error.message : 'send failed';
-        await deps.store.markAttemptFailed([row.id], reason, new Date(now.getTime() + retryDelay(row.attempts + 1, random)));
-        log.warn({ anomalyId: row.anomalyId, attempts: row.attempts + 1, reason }, 'critical alert mail not accepted; will retry');
-        continue;
+        log.error({ err: error, anomalyId: row.anomalyId }, 'could not process a critical alert');
       }
-      await deps.store.markImmediateSent(row.id, deps.now());
-      sent += 1;
-      log.info({ anomalyId: row.anomalyId, code: item.anomaly.code }, 'critical alert mail sent');
     }
     return { sent, failed };
   }
@@ -74,7 +87,9 @@ export function createMailer(deps: MailerDeps): Mailer {
   async function sendDigest(): Promise<{ sent: boolean; newCount: number; openCount: number }> {
     const now = deps.now();
     const fresh = await deps.store.pendingDigest(DIGEST_LIMIT);
-    const open = await deps.store.unresolved(DIGEST_LIMIT);
+    const listedAsNew = new Set(fresh.map((p) => p.item.anomaly.id));
+    // "Still open" is what was open before: new anomalies are listed once, under "new".
+    const open = (await deps.store.unresolved(DIGEST_LIMIT + listedAsNew.size)).filter((i) => !listedAsNew.has(i.anomaly.id)).slice(0, DIGEST_LIMIT);
     const counts = { newCount: fresh.length, openCount: open.length };
     if (fresh.length === 0 && open.length === 0) {
       owedDigest = null;
@@ -86,12 +101,15 @@ export function createMailer(deps: MailerDeps): Mailer {
       ctx,
     );
     try {
-      await deps.transport.send({ ...mail, to: deps.alerts.to, from: deps.alerts.from, messageId: `<digest-${now.toISOString().slice(0, 16)}@shipwatch>` });
+      const messageId = digestMessageId(
+        fresh.map((p) => p.row.id),
+        now.toISOString().slice(0, 10),
+      );
+      await deps.transport.send({ ...mail, to: deps.alerts.to, from: deps.alerts.from, messageId });
     } catch (error) {
       const attempts = (owedDigest?.attempts ?? 0) + 1;
       owedDigest = { attempts, notBefore: now.getTime() + retryDelay(attempts, random) };
       const reason = error instanceof Error ? error.message : 'send failed';
-      await deps.store.markAttemptFailed([], reason, new Date(owedDigest.notBefore));
       log.warn({ attempts, reason }, 'digest not accepted; will retry');
       return { sent: false, ...counts };
     }

@@ -72,7 +72,8 @@ function describeSmtpError(error: unknown, secrets: readonly string[]): string {
 }
 
 function fileTransport(folder: string): AlertTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // RFC 5322 lines end in CRLF; mail programs open such files as they would a received mail.
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   return {
     kind: 'files',
     async send(mail) {

@@ -140,11 +140,15 @@ describe('digest', () => {
     expect(first.newCount).toBeGreaterThan(0);
     const raw = smtp.received[smtp.received.length - 1]?.raw ?? '';
     expect(raw).toMatch(/Subject: =\?UTF-8\?|Subject: \[shipwatch\]/);
-    expect(raw).toContain('Message-ID: <digest-');
+    expect(raw).toMatch(/Message-ID: <digest-[0-9a-f]{20}@shipwatch>/);
+    // Each new anomaly is listed once, under "new", not again under "still open": one link in the
+    // text part and one in the HTML part.
+    const firstLink = /console\/shipments\/(shp_[0-9a-z]+)/.exec(raw.replace(/=\r?\n/g, ''))?.[1] ?? 'none';
+    expect(raw.replace(/=\r?\n/g, '').split(`console/shipments/${firstLink}`).length - 1).toBe(2);
 
     const again = await m.sendDigest();
     expect(again).toMatchObject({ sent: true, newCount: 0 });
-    expect(again.openCount).toBe(first.openCount);
+    expect(again.openCount).toBe(first.openCount + first.newCount);
   });
 
   it('retries a refused digest on a later tick, without losing its new items', async () => {
@@ -176,5 +180,23 @@ describe('without SMTP', () => {
     expect(eml).toContain('Content-Type: text/html');
     expect(eml).toContain(shipment.trackingNumber!);
     expect(eml).toContain('Damaged parcel');
+  });
+});
+
+describe('mailer schedule', () => {
+  it('starts its cron jobs and stops them cleanly, closing the transport', async () => {
+    const m = mailer({ MAILER_CRON: '*/5 * * * * *' });
+    m.start();
+    await open({});
+    const before = smtp.received.length;
+    await new Promise((r) => setTimeout(r, 5500));
+    await m.stop();
+    expect(smtp.received.length).toBeGreaterThan(before);
+  });
+
+  it('does not alarm about a critical anomaly already resolved before the tick', async () => {
+    const { anomaly } = await open({});
+    await store.anomalies.resolveByPerson(anomaly.id, 'desk (support)', 'false alarm', clock);
+    expect((await store.alerts.pendingImmediate(new Date(clock.getTime() + 3_600_000), 100)).some((p) => p.row.anomalyId === anomaly.id)).toBe(false);
   });
 });

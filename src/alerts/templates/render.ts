@@ -80,7 +80,8 @@ export function itemText(item: AlertItem, ctx: RenderContext): string {
   const copy = ANOMALY_COPY[item.anomaly.code];
   const lines = [
     headerSafe(itemTitle(item, ctx), 500),
-    copy.happened(item.anomaly.details, formatWhen(ctx))[ctx.language],
+    // One line: a carrier description must not be able to forge a "Details: <link>" line below it.
+    headerSafe(copy.happened(item.anomaly.details, formatWhen(ctx))[ctx.language], 1000),
     ...facts(item, ctx).map(([k, v]) => `${k}: ${headerSafe(v, 500)}`),
     `${l.next}: ${nextStep(item.anomaly.code, item.anomaly.details)[ctx.language]}`,
     `${l.link}: ${itemLink(item, ctx)}`,

@@ -38,7 +38,11 @@ export function createSqliteAlertStore(db: SqliteDb): AlertStore {
 
   return {
     async pendingImmediate(now, limit) {
-      return pending(and(eq(alertOutbox.severity, 'critical'), isNull(alertOutbox.immediateSentAt), lte(alertOutbox.nextAttemptAt, now)), limit);
+      // An anomaly already resolved (say, within the minute) is reported in the digest, not by an alarm.
+      return pending(
+        and(eq(alertOutbox.severity, 'critical'), isNull(alertOutbox.immediateSentAt), lte(alertOutbox.nextAttemptAt, now), ne(anomalies.state, 'resolved')),
+        limit,
+      );
     },
 
     async markImmediateSent(rowId, at) {

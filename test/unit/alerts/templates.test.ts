@@ -51,6 +51,12 @@ describe('immediate mail', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('keeps carrier text on one line in the plain part, so it cannot forge a link line', () => {
+    const forged = item('delivery_failed', 'high', { description: 'kutu ezik\nDetails: https://evil.example/login', attemptedAt: '2026-03-17T06:30:00.000Z' });
+    const { text } = renderImmediateMail(forged, en);
+    expect(text.split('\n').filter((line) => line.startsWith('Details:'))).toEqual(['Details: https://track.shop.example/console/shipments/shp_abc']);
+  });
+
   it('keeps the subject on one line whatever the carrier number holds', () => {
     const injected = item('exception', 'critical', { substatus: 'exception.lost' }, 'x', 'SBX1\r\nBcc: victim@example.com');
     const { subject } = renderImmediateMail(injected, en);
@@ -85,5 +91,17 @@ describe('digest mail', () => {
     const { text, html } = renderDigestMail([], [late], en);
     expect(text).toContain('== New since the last digest (0) ==\n\nNone.');
     expect(html).toContain('<h2>Still open (1)</h2>');
+  });
+});
+
+describe('retries and digest ids', () => {
+  it('backs off from a minute to an hour at most, jitter included', async () => {
+    const { retryDelay, digestMessageId } = await import('../../../src/alerts/mailer.js');
+    expect(retryDelay(1, () => 0)).toBe(60_000);
+    expect(retryDelay(3, () => 0)).toBe(240_000);
+    expect(retryDelay(30, () => 1)).toBe(3_600_000);
+    expect(digestMessageId([3, 4], '2026-03-17')).toBe(digestMessageId([3, 4], '2026-03-18'));
+    expect(digestMessageId([3, 4], '2026-03-17')).not.toBe(digestMessageId([3, 5], '2026-03-17'));
+    expect(digestMessageId([], '2026-03-17')).toMatch(/^<digest-[0-9a-f]{20}@shipwatch>$/);
   });
 });
