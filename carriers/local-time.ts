@@ -9,3 +9,15 @@ export function parseCarrierLocalTime(text: string, format: string, timeZone: st
   const parsed = parse(text.trim(), format, new Date(0), { in: tz(timeZone) });
   return isValid(parsed) ? new Date(parsed.getTime()) : null;
 }
+
+/** Turkish carriers send local Turkey time with no offset (research carriers-tr.md §0.1). */
+export const TURKEY_TIME_ZONE = 'Europe/Istanbul';
+
+/** Tries each format in turn; the first that reads the whole text wins. */
+export function parseTurkishTime(text: string, formats: readonly string[]): Date | null {
+  for (const format of formats) {
+    const parsed = parseCarrierLocalTime(text, format, TURKEY_TIME_ZONE);
+    if (parsed) return parsed;
+  }
+  return null;
+}
