@@ -77,6 +77,9 @@ export async function startService(config: Config, options: ServiceOptions): Pro
 
     const registry = buildCarrierRegistry(carrierConfigs, { http: createCarrierHttp({ timeoutMs: config.carrierTimeoutMs }), now, logger });
     const adminKey = await ensureAdminKey(store, config.dataDir, config.adminKey, now());
+    // Shipments that waited for a carrier's credentials are due as soon as the carrier is configured.
+    const resumed = await store.shipments.resumeWaiting(registry.enabledCodes(), now());
+    if (resumed > 0) logger.info({ resumed }, 'shipments waiting for their carrier are due now');
     const calendar = createBusinessCalendar({ timeZone: config.timeZone, saturdayIsBusinessDay: config.calendar.saturdayIsBusinessDay });
     const deadlineOf = (s: Parameters<typeof promisedDeadline>[0]) => promisedDeadline(s, calendar, config.calendar.serviceLevelDays);
     const anomalies = createAnomalyEngine({ store, calendar, settings: config.anomalies, now, logger });

@@ -3,6 +3,7 @@ import { authenticate } from './auth.js';
 import type { ApiContext } from './context.js';
 import { errorHandler, notFoundRoute } from './error-handler.js';
 import { anomalyRoutes } from './routes/anomalies.js';
+import { carrierRoutes } from './routes/carriers.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
@@ -24,6 +25,7 @@ export function createApiApp(ctx: ApiContext): Express {
   v1.use(shipmentRoutes(ctx));
   v1.use(eventRoutes(ctx));
   v1.use(anomalyRoutes(ctx));
+  v1.use(carrierRoutes(ctx));
   v1.use(trackRoutes(ctx));
   v1.use(healthRoutes(ctx));
   v1.use(keyRoutes(ctx));

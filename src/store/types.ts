@@ -59,6 +59,10 @@ export interface ShipmentStore {
   countByStatus(): Promise<Record<string, number>>;
   countByCarrier(): Promise<Record<string, number>>;
   count(): Promise<number>;
+  /** Per carrier: shipments waiting for the carrier to be configured. */
+  waitingByCarrier(): Promise<Record<string, number>>;
+  /** Makes the waiting shipments of these (now configured) carriers due at once. */
+  resumeWaiting(carriers: readonly string[], now: Date): Promise<number>;
   /** Per carrier: shipments delivered since then that had a deadline, and how many made it. */
   onTimeSince(since: Date): Promise<Record<string, { delivered: number; onTime: number }>>;
 }
@@ -111,6 +115,8 @@ export interface PollRunStore {
   recentForCarrier(carrier: string, limit: number): Promise<PollRun[]>;
   lastTick(): Promise<{ tickId: string; startedAt: Date; finishedAt: Date } | null>;
   failuresSince(since: Date): Promise<number>;
+  /** Per carrier: when a poll last got answers, and when one last failed (with its failure kinds). */
+  carrierActivity(): Promise<Record<string, { lastSuccessAt: Date | null; lastFailureAt: Date | null; lastFailure: string | null }>>;
 }
 
 export interface Store {

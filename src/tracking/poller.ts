@@ -12,6 +12,7 @@ import type { Shipment } from '../domain/shipment.js';
 import type { PollRun } from '../store/types.js';
 import { recordOutcome, type IngestDeps } from './ingest.js';
 import { createRateGate } from './rate-gate.js';
+import { NOT_CONFIGURED } from './waiting.js';
 
 export interface PollerDeps extends IngestDeps {
   registry: CarrierRegistry;
@@ -48,7 +49,9 @@ export function createPoller(deps: PollerDeps): Poller {
     const adapter = deps.registry.adapter(carrier);
 
     if (!adapter || adapter.queryBy.length === 0) {
-      const reason = adapter ? 'this carrier is not polled' : `carrier ${carrier} is not enabled (set ${deps.registry.definition(carrier)?.enableWith.join(', ') ?? 'its credentials'})`;
+      const reason = adapter
+        ? 'this carrier is not polled'
+        : `${NOT_CONFIGURED}: carrier ${carrier} has no credentials yet (set ${deps.registry.definition(carrier)?.enableWith.join(', ') ?? 'its credentials'})`;
       for (const shipment of shipments) {
         const nextPoll = adapter ? null : new Date(startedAt.getTime() + DISABLED_CARRIER_RETRY_MS);
         await deps.store.shipments.patch(shipment.id, { nextPollAt: nextPoll, lastPollError: reason }, startedAt);

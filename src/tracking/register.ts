@@ -58,13 +58,7 @@ function settleCarrier(registry: CarrierRegistry, input: ShipmentInput): string 
         details: { known: registry.codes },
       });
     }
-    if (!registry.adapter(input.carrier)) {
-      return new UnprocessableError(
-        'carrier_disabled',
-        `carrier ${input.carrier} is not enabled on this server; set ${definition.enableWith.join(' and ')}`,
-        { field: 'carrier' },
-      );
-    }
+    // A carrier without credentials yet still takes shipments: they wait, pending, until it is configured.
     return input.carrier;
   }
   if (!input.trackingNumber) {
@@ -73,13 +67,6 @@ function settleCarrier(registry: CarrierRegistry, input: ShipmentInput): string 
   const detection = registry.detect(normaliseTrackingNumber(input.trackingNumber));
   switch (detection.kind) {
     case 'detected':
-      if (!registry.adapter(detection.code)) {
-        return new UnprocessableError(
-          'carrier_disabled',
-          `the number looks like ${detection.code}, which is not enabled on this server; set ${registry.definition(detection.code)?.enableWith.join(' and ') ?? 'its credentials'} or name another carrier`,
-          { field: 'carrier', details: { candidates: [detection.code] } },
-        );
-      }
       return detection.code;
     case 'unknown':
       return new UnprocessableError('carrier_not_detected', 'no carrier recognises this tracking number; name the carrier', {

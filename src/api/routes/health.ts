@@ -27,7 +27,7 @@ export function healthRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.get('/health', requireRole(...ANY_ROLE), async (_req, res) => {
     const now = ctx.now();
-    const [byStatus, byCarrier, lastTick, pollErrorsLastHour, total, open, onTime] = await Promise.all([
+    const [byStatus, byCarrier, lastTick, pollErrorsLastHour, total, open, onTime, waiting] = await Promise.all([
       ctx.store.shipments.countByStatus(),
       ctx.store.shipments.countByCarrier(),
       ctx.store.pollRuns.lastTick(),
@@ -35,9 +35,10 @@ export function healthRoutes(ctx: ApiContext): Router {
       ctx.store.shipments.count(),
       ctx.store.anomalies.countUnresolved(),
       ctx.store.shipments.onTimeSince(new Date(now.getTime() - 30 * DAY)),
+      ctx.store.shipments.waitingByCarrier(),
     ]);
     res.json({
-      shipments: { total, byStatus, byCarrier },
+      shipments: { total, byStatus, byCarrier, waitingForCarrierConfiguration: waiting },
       polling: {
         lastTick: lastTick && { startedAt: lastTick.startedAt.toISOString(), finishedAt: lastTick.finishedAt.toISOString() },
         tickRunning: ctx.scheduler?.isRunning() ?? false,

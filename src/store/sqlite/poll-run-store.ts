@@ -1,4 +1,4 @@
-import { desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { pollRuns } from '../../../db/schema.js';
 import type { SqliteDb } from '../../../db/connection.js';
 import type { PollRun, PollRunStore } from '../types.js';
@@ -34,6 +34,34 @@ export function createSqlitePollRunStore(db: SqliteDb): PollRunStore {
         .get();
       if (!span) return null;
       return { tickId: last.tickId, startedAt: new Date(span.startedAt), finishedAt: new Date(span.finishedAt) };
+    },
+    async carrierActivity() {
+      const rows = db
+        .select({
+          carrier: pollRuns.carrier,
+          lastSuccessAt: sql<number | null>`max(case when ${pollRuns.found} + ${pollRuns.notFound} > 0 then ${pollRuns.finishedAt} end)`,
+          lastFailureAt: sql<number | null>`max(case when ${pollRuns.failed} > 0 then ${pollRuns.finishedAt} end)`,
+        })
+        .from(pollRuns)
+        .groupBy(pollRuns.carrier)
+        .all();
+      const activity: Record<string, { lastSuccessAt: Date | null; lastFailureAt: Date | null; lastFailure: string | null }> = {};
+      for (const r of rows) {
+        const failure = r.lastFailureAt
+          ? db
+              .select({ summary: pollRuns.failureSummary })
+              .from(pollRuns)
+              .where(and(eq(pollRuns.carrier, r.carrier), eq(pollRuns.finishedAt, new Date(r.lastFailureAt))))
+              .limit(1)
+              .get()
+          : undefined;
+        activity[r.carrier] = {
+          lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt) : null,
+          lastFailureAt: r.lastFailureAt ? new Date(r.lastFailureAt) : null,
+          lastFailure: failure?.summary ?? null,
+        };
+      }
+      return activity;
     },
     async failuresSince(since) {
       return (

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { NOT_CONFIGURED } from '../../tracking/waiting.js';
 import { shipments } from '../../../db/schema.js';
 import type { SqliteDb } from '../../../db/connection.js';
 import { ConflictError } from '../../domain/errors.js';
@@ -179,6 +180,25 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
 
     async count() {
       return db.select({ n: sql<number>`count(*)` }).from(shipments).get()?.n ?? 0;
+    },
+
+    async waitingByCarrier() {
+      const rows = db
+        .select({ carrier: shipments.carrier, n: sql<number>`count(*)` })
+        .from(shipments)
+        .where(and(like(shipments.lastPollError, `${NOT_CONFIGURED}%`), isNull(shipments.trackingStoppedAt)))
+        .groupBy(shipments.carrier)
+        .all();
+      return Object.fromEntries(rows.map((r) => [r.carrier, r.n]));
+    },
+
+    async resumeWaiting(carriers, now) {
+      if (carriers.length === 0) return 0;
+      return db
+        .update(shipments)
+        .set({ nextPollAt: now, lastPollError: null, updatedAt: now })
+        .where(and(inArray(shipments.carrier, [...carriers]), like(shipments.lastPollError, `${NOT_CONFIGURED}%`), isNull(shipments.trackingStoppedAt)))
+        .run().changes;
     },
 
     async onTimeSince(since) {
