@@ -87,8 +87,6 @@ export interface Finding {
 export interface ShipmentRule {
   code: ShipmentAnomalyCode;
   severity: Severity;
-  /** Whether the engine must re-check this rule on its sweep (time passing alone can open it). */
-  timeBased: boolean;
   opens(input: ShipmentRuleInput): Finding | null;
   /** A reason when the anomaly should close by itself; null when only a person may close it. */
   resolves(input: ShipmentRuleInput, anomaly: Anomaly): string | null;

@@ -7,7 +7,6 @@ const NOT_MOVING_YET = new Set(['pending', 'info_received']);
 export const atRisk: ShipmentRule = {
   code: 'at_risk',
   severity: 'medium',
-  timeBased: true,
   opens({ shipment, now, calendar, settings, unresolved }): Finding | null {
     const deadline = shipment.deadlineAt;
     if (!deadline || unresolved.has('late') || now.getTime() > deadline.getTime()) return null;

@@ -7,7 +7,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const awaitingPickup: ShipmentRule = {
   code: 'awaiting_pickup',
   severity: 'high',
-  timeBased: true,
   opens({ shipment, events, now, settings }) {
     if (shipment.status !== 'available_for_pickup') return null;
     const since = lastEventWith(events, 'available_for_pickup')?.occurredAt ?? shipment.lastEventAt;

@@ -5,7 +5,6 @@ import { firstEventWith, hasPhysicalScan, iso } from './timeline.js';
 export const deliveredWithoutScan: ShipmentRule = {
   code: 'delivered_without_scan',
   severity: 'critical',
-  timeBased: false,
   opens({ shipment, events }) {
     if (shipment.status !== 'delivered') return null;
     const delivered = firstEventWith(events, 'delivered');

@@ -1,17 +1,14 @@
 import type { ShipmentRule } from '../types.js';
-import { iso, lastEventWith } from './timeline.js';
+import { iso, lastUndeliveredEventWith } from './timeline.js';
 
 /** The courier tried and failed: the customer may not even know. */
 export const deliveryFailed: ShipmentRule = {
   code: 'delivery_failed',
   severity: 'high',
-  timeBased: false,
   opens({ shipment, events }) {
     if (shipment.status === 'delivered') return null;
-    const attempt = lastEventWith(events, 'attempt_failed');
+    const attempt = lastUndeliveredEventWith(events, 'attempt_failed');
     if (!attempt) return null;
-    const deliveredAfter = events.some((e) => e.status === 'delivered' && e.occurredAt.getTime() > attempt.occurredAt.getTime());
-    if (deliveredAfter) return null;
     return {
       trigger: attempt.fingerprint,
       details: { attemptedAt: iso(attempt.occurredAt), description: attempt.description, substatus: attempt.substatus },

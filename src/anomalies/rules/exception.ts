@@ -1,5 +1,5 @@
 import type { ShipmentRule } from '../types.js';
-import { iso, lastEventWith } from './timeline.js';
+import { iso, lastUndeliveredEventWith } from './timeline.js';
 
 const GRAVE = new Set(['exception.damaged', 'exception.lost']);
 
@@ -7,12 +7,9 @@ const GRAVE = new Set(['exception.damaged', 'exception.lost']);
 export const exception: ShipmentRule = {
   code: 'exception',
   severity: 'high',
-  timeBased: false,
   opens({ events }) {
-    const problem = lastEventWith(events, 'exception');
+    const problem = lastUndeliveredEventWith(events, 'exception');
     if (!problem) return null;
-    const deliveredAfter = events.some((e) => e.status === 'delivered' && e.occurredAt.getTime() > problem.occurredAt.getTime());
-    if (deliveredAfter) return null;
     return {
       trigger: problem.fingerprint,
       details: { since: iso(problem.occurredAt), substatus: problem.substatus, description: problem.description },

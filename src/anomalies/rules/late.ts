@@ -7,7 +7,6 @@ const DONE = new Set(['delivered', 'returned']);
 export const late: ShipmentRule = {
   code: 'late',
   severity: 'high',
-  timeBased: true,
   opens({ shipment, now, calendar, settings }) {
     const deadline = shipment.deadlineAt;
     if (!deadline || DONE.has(shipment.status) || shipment.status === 'expired') return null;

@@ -10,7 +10,6 @@ const HOUR_MS = 60 * 60 * 1000;
 export const notFound: ShipmentRule = {
   code: 'not_found',
   severity: 'medium',
-  timeBased: true,
   opens({ shipment, now, settings }) {
     if (shipment.status !== 'not_found') return null;
     const since = shipment.shippedAt && shipment.shippedAt < shipment.createdAt ? shipment.shippedAt : shipment.createdAt;

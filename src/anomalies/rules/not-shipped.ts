@@ -7,7 +7,6 @@ const TERMINAL_OR_GONE = new Set(['delivered', 'returned', 'expired', 'not_found
 export const notShipped: ShipmentRule = {
   code: 'not_shipped',
   severity: 'medium',
-  timeBased: true,
   opens({ shipment, events, now, calendar, settings }) {
     if (TERMINAL_OR_GONE.has(shipment.status) || hasPhysicalScan(events)) return null;
     const since = shipment.shippedAt ?? shipment.createdAt;

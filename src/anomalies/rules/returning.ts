@@ -5,7 +5,6 @@ import { firstEventWith, iso } from './timeline.js';
 export const returning: ShipmentRule = {
   code: 'returning',
   severity: 'high',
-  timeBased: false,
   opens({ shipment, events }) {
     if (shipment.returnRequested) return null;
     if (shipment.status !== 'returning' && shipment.status !== 'returned') return null;

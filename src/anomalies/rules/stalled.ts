@@ -8,7 +8,6 @@ const WATCHED: readonly StalledStatus[] = ['in_transit', 'out_for_delivery', 'at
 export const stalled: ShipmentRule = {
   code: 'stalled',
   severity: 'medium',
-  timeBased: true,
   opens({ shipment, now, calendar, settings }) {
     const status = WATCHED.find((s) => s === shipment.status);
     if (!status || !shipment.lastEventAt) return null;

@@ -8,7 +8,6 @@ const MOVEMENT = new Set(['in_transit', 'out_for_delivery', 'available_for_picku
 export const statusRegression: ShipmentRule = {
   code: 'status_regression',
   severity: 'high',
-  timeBased: false,
   opens({ events }) {
     const delivered = events.find((e) => e.status === 'delivered');
     if (!delivered) return null;

@@ -14,6 +14,14 @@ export function firstEventWith(events: readonly TrackingEvent[], status: Shipmen
   return events.find((e) => e.status === status);
 }
 
+/** The latest event of this status, unless a delivery came after it (the problem is over). */
+export function lastUndeliveredEventWith(events: readonly TrackingEvent[], status: ShipmentStatus): TrackingEvent | undefined {
+  const event = lastEventWith(events, status);
+  if (!event) return undefined;
+  const deliveredAfter = events.some((e) => e.status === 'delivered' && e.occurredAt.getTime() > event.occurredAt.getTime());
+  return deliveredAfter ? undefined : event;
+}
+
 export function hasPhysicalScan(events: readonly TrackingEvent[], before?: Date): boolean {
   return events.some((e) => isPhysicalScan(e.status) && (before === undefined || e.occurredAt.getTime() < before.getTime()));
 }

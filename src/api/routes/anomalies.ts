@@ -1,9 +1,10 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import { ANOMALY_CODES, ANOMALY_STATES, SEVERITIES } from '../../anomalies/types.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { ConflictError, NotFoundError } from '../../domain/errors.js';
 import { ANY_ROLE, apiKeyOf, requireRole } from '../auth.js';
 import type { ApiContext } from '../context.js';
+import { page as pageOf, readCursor } from '../cursor.js';
 import { presentAnomaly } from '../presenters/anomaly.js';
 import { parseInput } from '../schemas/validate.js';
 
@@ -25,8 +26,8 @@ export function anomalyRoutes(ctx: ApiContext): Router {
 
   router.get('/anomalies', requireRole(...ANY_ROLE), async (req, res) => {
     const q = parseInput(listQuerySchema, req.query, 'query');
-    const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
-    const page = await ctx.store.anomalies.list({
+    const after = readCursor(q.cursor, 'anm');
+    const result = await ctx.store.anomalies.list({
       limit: q.limit,
       ...(q.state && { state: q.state }),
       ...(q.code && { code: q.code }),
@@ -35,8 +36,7 @@ export function anomalyRoutes(ctx: ApiContext): Router {
       ...(q.since && { since: new Date(q.since) }),
       ...(after && { after }),
     });
-    const last = page.items[page.items.length - 1];
-    res.json({ items: page.items.map(presentAnomaly), nextCursor: page.hasMore && last ? Buffer.from(last.id).toString('base64url') : null });
+    res.json(pageOf(result, presentAnomaly));
   });
 
   router.post('/anomalies/scan', requireRole('admin'), async (_req, res) => {
@@ -73,10 +73,4 @@ async function existing(ctx: ApiContext, id: string) {
 function who(res: Response): string {
   const key = apiKeyOf(res);
   return `${key.name} (${key.role})`;
-}
-
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^anm_[0-9a-z]+$/.test(id)) throw new ValidationError('cursor is not one this API handed out', { field: 'cursor', code: 'invalid_cursor' });
-  return id;
 }

@@ -3,6 +3,7 @@ import { NotFoundError, ShipwatchError, ValidationError } from '../../domain/err
 import { registerShipments } from '../../tracking/register.js';
 import { ANY_ROLE, WRITERS, requireRole } from '../auth.js';
 import type { ApiContext } from '../context.js';
+import { page as pageOf, readCursor } from '../cursor.js';
 import { errorBody, type ErrorBody } from '../error-handler.js';
 import { presentShipment } from '../presenters/shipment.js';
 import { shipmentStory } from '../shipment-story.js';
@@ -38,19 +39,15 @@ export function shipmentRoutes(ctx: ApiContext): Router {
 
   router.get('/shipments', requireRole(...ANY_ROLE), async (req, res) => {
     const query = parseInput(shipmentListQuerySchema, req.query, 'query');
-    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const page = await ctx.store.shipments.list({
+    const after = readCursor(query.cursor, 'shp');
+    const result = await ctx.store.shipments.list({
       limit: query.limit,
       ...(query.status && { status: query.status }),
       ...(query.carrier && { carrier: query.carrier }),
       ...(query.q && { q: query.q }),
       ...(after && { after }),
     });
-    const last = page.items[page.items.length - 1];
-    res.json({
-      items: page.items.map(presentShipment),
-      nextCursor: page.hasMore && last ? encodeCursor(last.id) : null,
-    });
+    res.json(pageOf(result, presentShipment));
   });
 
   router.get('/shipments/:id', requireRole(...ANY_ROLE), async (req, res) => {
@@ -85,16 +82,6 @@ export async function findShipment(ctx: ApiContext, req: Request) {
   const shipment = await ctx.store.shipments.get(id);
   if (!shipment) throw new NotFoundError(`no shipment with id ${id}`, { code: 'shipment_not_found' });
   return shipment;
-}
-
-function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^shp_[0-9a-z]+$/.test(id)) throw new ValidationError('cursor is not one this API handed out', { field: 'cursor', code: 'invalid_cursor' });
-  return id;
 }
 
 /** A batch item's error as the client sees it; anything unexpected is not described. */
