@@ -4,15 +4,14 @@
  * `createdAt + afterHours / speed` has passed. Wire format and switches: README.md.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname } from 'node:path';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { recognisesSandboxNumber, sandboxScenarioCode } from './numbers.js';
+import { openParcelBook, type Parcel } from './parcel-book.js';
 import { deliveryTime, dueSteps, sandboxScenario, type SandboxScenario } from './scenarios.js';
 import {
   registerShipmentRequestSchema,
@@ -59,12 +58,6 @@ export interface SandboxCarrierServer {
   close(): Promise<void>;
 }
 
-interface Parcel {
-  trackingNumber: string;
-  reference?: string;
-  createdAt: Date;
-}
-
 interface Registration {
   parcel: Parcel;
   created: boolean;
@@ -82,10 +75,6 @@ export const SANDBOX_RETRY_AFTER_SECONDS = 30;
 const SLOW_DELAY_MS = 30_000;
 
 const faultSchema = z.strictObject({ kind: z.enum(SANDBOX_FAULT_KINDS), remaining: z.number().int().positive().optional() });
-const stateSchema = z.object({
-  version: z.literal(1),
-  parcels: z.array(z.object({ trackingNumber: z.string(), reference: z.string().optional(), createdAt: z.iso.datetime() })),
-});
 
 export async function startSandboxCarrier(options: SandboxServerOptions): Promise<SandboxCarrierServer> {
   const speed = options.speed ?? 1;
@@ -290,55 +279,5 @@ function checkApiKey(apiKey: string): RequestHandler {
     const given = req.get('x-api-key');
     if (given !== undefined && timingSafeEqual(createHash('sha256').update(given).digest(), expected)) return next();
     sendError(res, 401, CODES.unauthorised, 'API anahtarı eksik veya geçersiz');
-  };
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** The registrations, kept in memory and, with a state file, written through on every change. */
-function openParcelBook(stateFile: string | undefined) {
-  const parcels = new Map<string, Parcel>();
-  const references = new Map<string, string>();
-  const remember = (parcel: Parcel): void => {
-    parcels.set(parcel.trackingNumber, parcel);
-    if (parcel.reference !== undefined) references.set(parcel.reference, parcel.trackingNumber);
-  };
-  if (stateFile && existsSync(stateFile)) {
-    const state = stateSchema.safeParse(readJson(stateFile));
-    if (!state.success) throw new Error(`sandbox state file ${stateFile} does not hold sandbox parcels`);
-    for (const p of state.data.parcels) {
-      if (!recognisesSandboxNumber(p.trackingNumber)) continue;
-      remember({ trackingNumber: p.trackingNumber, createdAt: new Date(p.createdAt), ...(p.reference !== undefined && { reference: p.reference }) });
-    }
-  }
-  const save = (): void => {
-    if (!stateFile) return;
-    mkdirSync(dirname(stateFile), { recursive: true });
-    const state: z.input<typeof stateSchema> = {
-      version: 1,
-      parcels: [...parcels.values()].map((p) => ({ trackingNumber: p.trackingNumber, createdAt: p.createdAt.toISOString(), ...(p.reference !== undefined && { reference: p.reference }) })),
-    };
-    // Write then rename, so a crash never leaves half a file behind.
-    const temporary = `${stateFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
-    renameSync(temporary, stateFile);
-  };
-  return {
-    get: (number: string) => parcels.get(number),
-    byReference: (reference: string) => {
-      const number = references.get(reference);
-      return number === undefined ? undefined : parcels.get(number);
-    },
-    put(parcel: Parcel) {
-      remember(parcel);
-      save();
-    },
-    size: () => parcels.size,
   };
 }
