@@ -3,11 +3,15 @@
  * tracking number when the shop did not name one.
  */
 import type { CarrierAdapter, CarrierConfigResult, CarrierDefinition, CarrierDeps } from './contract.js';
+import { kolaygelsinCarrier } from './kolaygelsin/index.js';
 import { manualCarrier } from './manual/index.js';
+import { mngCarrier } from './mng/index.js';
 import { sandboxCarrier } from './sandbox/index.js';
 
 export const carrierDefinitions: readonly CarrierDefinition<never>[] = [
   sandboxCarrier as CarrierDefinition<never>,
+  kolaygelsinCarrier as CarrierDefinition<never>,
+  mngCarrier as CarrierDefinition<never>,
   manualCarrier as CarrierDefinition<never>,
 ];
 

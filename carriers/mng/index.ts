@@ -1,0 +1,17 @@
+/** MNG Kargo / DHL eCommerce Türkiye over the REST API Zone (README.md, research carriers-tr.md §3). */
+import type { CarrierDefinition } from '../contract.js';
+import { createMngAdapter, MNG_DISPLAY_NAME } from './adapter.js';
+import { loadMngConfig, MNG_ENABLE_WITH, type MngConfig } from './config.js';
+import { recognisesMngNumber } from './numbers.js';
+
+export const mngCarrier: CarrierDefinition<MngConfig> = {
+  code: 'mng',
+  displayName: MNG_DISPLAY_NAME,
+  enableWith: MNG_ENABLE_WITH,
+  recognises: recognisesMngNumber,
+  loadConfig: loadMngConfig,
+  create: createMngAdapter,
+};
+
+export type { MngConfig } from './config.js';
+export { MNG_LIMITS } from './adapter.js';
