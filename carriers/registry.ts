@@ -3,15 +3,25 @@
  * tracking number when the shop did not name one.
  */
 import type { CarrierAdapter, CarrierConfigResult, CarrierDefinition, CarrierDeps } from './contract.js';
+import { arasCarrier } from './aras/index.js';
+import { hepsijetCarrier } from './hepsijet/index.js';
 import { kolaygelsinCarrier } from './kolaygelsin/index.js';
 import { manualCarrier } from './manual/index.js';
 import { mngCarrier } from './mng/index.js';
+import { pttCarrier } from './ptt/index.js';
 import { sandboxCarrier } from './sandbox/index.js';
+import { suratCarrier } from './surat/index.js';
+import { yurticiCarrier } from './yurtici/index.js';
 
 export const carrierDefinitions: readonly CarrierDefinition<never>[] = [
   sandboxCarrier as CarrierDefinition<never>,
+  arasCarrier as CarrierDefinition<never>,
+  hepsijetCarrier as CarrierDefinition<never>,
   kolaygelsinCarrier as CarrierDefinition<never>,
   mngCarrier as CarrierDefinition<never>,
+  pttCarrier as CarrierDefinition<never>,
+  suratCarrier as CarrierDefinition<never>,
+  yurticiCarrier as CarrierDefinition<never>,
   manualCarrier as CarrierDefinition<never>,
 ];
 

@@ -1,0 +1,17 @@
+/** Aras Kargo: WCF ArasCargoIntegrationService.GetQueryJSON (README.md, research carriers-tr.md §2). */
+import type { CarrierDefinition } from '../contract.js';
+import { ARAS_DISPLAY_NAME, createArasAdapter } from './adapter.js';
+import { ARAS_ENV_VARS, loadArasConfig, type ArasConfig } from './config.js';
+import { recognisesArasNumber } from './numbers.js';
+
+export const arasCarrier: CarrierDefinition<ArasConfig> = {
+  code: 'aras',
+  displayName: ARAS_DISPLAY_NAME,
+  enableWith: ARAS_ENV_VARS,
+  recognises: recognisesArasNumber,
+  loadConfig: loadArasConfig,
+  create: createArasAdapter,
+};
+
+export type { ArasConfig } from './config.js';
+export { ARAS_LIMITS } from './adapter.js';

@@ -1,0 +1,17 @@
+/** PTT Kargo: SOAP 1.2 GonderiTakipV2, by barcode or by the shop's reference (README.md). */
+import type { CarrierDefinition } from '../contract.js';
+import { createPttAdapter, PTT_DISPLAY_NAME } from './adapter.js';
+import { loadPttConfig, PTT_ENABLE_WITH, type PttConfig } from './config.js';
+import { recognisesPttBarcode } from './numbers.js';
+
+export const pttCarrier: CarrierDefinition<PttConfig> = {
+  code: 'ptt',
+  displayName: PTT_DISPLAY_NAME,
+  enableWith: PTT_ENABLE_WITH,
+  recognises: recognisesPttBarcode,
+  loadConfig: loadPttConfig,
+  create: createPttAdapter,
+};
+
+export type { PttConfig } from './config.js';
+export { pttBarcode } from './numbers.js';

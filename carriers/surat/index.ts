@@ -1,0 +1,16 @@
+/** Sürat Kargo: REST `KargoTakipHareketDetayi`, tracked by the shop's web order code (README.md). */
+import type { CarrierDefinition } from '../contract.js';
+import { createSuratAdapter, SURAT_DISPLAY_NAME } from './adapter.js';
+import { loadSuratConfig, SURAT_ENABLE_WITH, type SuratConfig } from './config.js';
+import { recognisesSuratNumber } from './numbers.js';
+
+export const suratCarrier: CarrierDefinition<SuratConfig> = {
+  code: 'surat',
+  displayName: SURAT_DISPLAY_NAME,
+  enableWith: SURAT_ENABLE_WITH,
+  recognises: recognisesSuratNumber,
+  loadConfig: loadSuratConfig,
+  create: createSuratAdapter,
+};
+
+export type { SuratConfig } from './config.js';

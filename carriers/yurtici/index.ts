@@ -1,0 +1,17 @@
+/** Yurtiçi Kargo: SOAP `ShippingOrderDispatcherServices.queryShipment` (README.md). */
+import type { CarrierDefinition } from '../contract.js';
+import { createYurticiAdapter } from './adapter.js';
+import { loadYurticiConfig, YURTICI_ENABLE_WITH, type YurticiConfig } from './config.js';
+import { recognisesYurticiNumber } from './numbers.js';
+
+export const yurticiCarrier: CarrierDefinition<YurticiConfig> = {
+  code: 'yurtici',
+  displayName: 'Yurtiçi Kargo',
+  enableWith: YURTICI_ENABLE_WITH,
+  recognises: recognisesYurticiNumber,
+  loadConfig: loadYurticiConfig,
+  create: createYurticiAdapter,
+};
+
+export type { YurticiConfig } from './config.js';
+export { YURTICI_LIMITS, YURTICI_REPEAT_BLOCK_MS } from './adapter.js';
