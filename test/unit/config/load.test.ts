@@ -74,3 +74,34 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', SHIPWATCH_TIMEZONE: '' })).toMatchObject({ port: 3000, timeZone: 'Europe/Istanbul' });
   });
 });
+
+describe('.env.example', () => {
+  it('documents every setting, and its values load as they are', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { serviceEnvSchema } = await import('../../../src/config/schema.js');
+    const { carrierDefinitions } = await import('../../../carriers/registry.js');
+    const entries = readFileSync('.env.example', 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const);
+    const documented = new Set(entries.map(([k]) => k));
+    const expected = [...Object.keys(serviceEnvSchema.shape), ...carrierDefinitions.flatMap((d) => d.enableWith)];
+    expect(expected.filter((k) => !documented.has(k))).toEqual([]);
+    expect(() => loadConfig(Object.fromEntries(entries))).not.toThrow();
+  });
+});
+
+describe('carrier credentials', () => {
+  it('names the missing half of a carrier\'s credentials without echoing the given one', () => {
+    const problems = problemsOf({ CARRIER_YURTICI_USERNAME: 'marker-yurtici-user', CARRIER_ARAS_BASE_URL: 'ftp://x', CARRIER_ARAS_USERNAME: 'u', CARRIER_ARAS_PASSWORD: 'p', CARRIER_ARAS_CUSTOMER_CODE: 'c' });
+    expect(problems.join('\n')).toContain('CARRIER_YURTICI_PASSWORD');
+    expect(problems.join('\n')).toContain('CARRIER_ARAS_BASE_URL');
+    expect(problems.join('\n')).not.toContain('marker-yurtici-user');
+  });
+
+  it('switches a carrier on when all its credentials are set, hiding them from JSON', () => {
+    const config = loadConfig({ CARRIER_PTT_CUSTOMER_NUMBER: '123', CARRIER_PTT_PASSWORD: 'marker-ptt-secret', CARRIER_PTT_TEST: 'true' });
+    expect(config.carriers['ptt']?.enabled).toBe(true);
+    expect(JSON.stringify(config)).not.toContain('marker-ptt-secret');
+  });
+});
