@@ -4,6 +4,7 @@
  * pacing through `limits`. Expected failures are values, never throws.
  */
 import { type CarrierAdapter, type CarrierDeps, type CarrierFailure, type QueryKey, type TrackOutcome } from '../contract.js';
+import { trackOneByOne } from '../one-by-one.js';
 import { failureFromStatus } from '../http.js';
 import { createMngClient } from './client.js';
 import type { MngConfig } from './config.js';
@@ -64,16 +65,6 @@ export function createMngAdapter(config: MngConfig, deps: CarrierDeps): CarrierA
     // referenceId is known from label time; shipmentId only once MNG has created the shipment.
     queryBy: ['reference', 'trackingNumber'],
     recognises: recognisesMngNumber,
-    async track(numbers, ctx) {
-      const outcomes = new Map<string, TrackOutcome>();
-      let stop: CarrierFailure | null = null;
-      for (const identifier of new Set(numbers)) {
-        // Bad credentials or a throttle hold for the whole account: don't hammer MNG with the rest.
-        const outcome: TrackOutcome = stop ? { kind: 'failed', failure: stop } : await trackOne(identifier, ctx.by, ctx.signal);
-        if (outcome.kind === 'failed' && (outcome.failure.kind === 'auth' || outcome.failure.kind === 'rate_limited')) stop = outcome.failure;
-        outcomes.set(identifier, outcome);
-      }
-      return outcomes;
-    },
+    track: (numbers, ctx) => trackOneByOne(numbers, (identifier) => trackOne(identifier, ctx.by, ctx.signal)),
   };
 }

@@ -4,7 +4,8 @@
  * remaining numbers share that failure rather than hammer PTT); any other failure stays with its
  * number. Expected failures are values, never throws.
  */
-import type { CarrierAdapter, CarrierDeps, CarrierFailure, TrackContext, TrackOutcome } from '../contract.js';
+import type { CarrierAdapter, CarrierDeps, TrackContext, TrackOutcome } from '../contract.js';
+import { trackOneByOne } from '../one-by-one.js';
 import { callPttTracking } from './client.js';
 import type { PttConfig } from './config.js';
 import { recognisesPttBarcode } from './numbers.js';
@@ -48,21 +49,6 @@ export function createPttAdapter(config: PttConfig, deps: CarrierDeps): CarrierA
     // The shop's musteriReferansNo is known from label time and the answer carries the barcode.
     queryBy: ['reference', 'trackingNumber'],
     recognises: recognisesPttBarcode,
-    async track(numbers, ctx) {
-      const outcomes = new Map<string, TrackOutcome>();
-      let stop: CarrierFailure | null = null;
-      for (const key of new Set(numbers)) {
-        if (stop) {
-          outcomes.set(key, { kind: 'failed', failure: stop });
-          continue;
-        }
-        const outcome = await trackOne(key, ctx);
-        outcomes.set(key, outcome);
-        if (outcome.kind === 'failed' && (outcome.failure.kind === 'auth' || outcome.failure.kind === 'rate_limited')) {
-          stop = outcome.failure;
-        }
-      }
-      return outcomes;
-    },
+    track: (numbers, ctx) => trackOneByOne(numbers, (key) => trackOne(key, ctx)),
   };
 }
