@@ -29,6 +29,8 @@ export const shipments = sqliteTable(
     /** When the current delivered status was reached (for on-time rates). */
     deliveredAt: instant('delivered_at'),
     estimatedDelivery: text('estimated_delivery'),
+    /** JSON { receivedBy?, signatureUrl? } as the carrier gave it. */
+    proofOfDelivery: text('proof_of_delivery'),
     nextPollAt: instant('next_poll_at'),
     lastPolledAt: instant('last_polled_at'),
     lastPollError: text('last_poll_error'),

@@ -6,6 +6,11 @@ export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
 export const EVENT_SOURCES = ['poll', 'push', 'manual'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
+export interface ProofOfDelivery {
+  receivedBy?: string;
+  signatureUrl?: string;
+}
+
 export interface Customer {
   name: string | null;
   email: string | null;
@@ -41,6 +46,8 @@ export interface Shipment {
   lastEventAt: Date | null;
   deliveredAt: Date | null;
   estimatedDelivery: string | null;
+  /** Who signed for it, where the carrier says. */
+  proofOfDelivery: ProofOfDelivery | null;
   nextPollAt: Date | null;
   lastPolledAt: Date | null;
   lastPollError: string | null;

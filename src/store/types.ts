@@ -27,6 +27,7 @@ export type ShipmentPatch = Partial<
     | 'lastEventAt'
     | 'deliveredAt'
     | 'estimatedDelivery'
+    | 'proofOfDelivery'
     | 'nextPollAt'
     | 'lastPolledAt'
     | 'lastPollError'

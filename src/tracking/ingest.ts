@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { CarrierFailure, TrackOutcome } from '../../carriers/contract.js';
-import type { EventSource, NewTrackingEvent, Shipment } from '../domain/shipment.js';
+import type { EventSource, NewTrackingEvent, ProofOfDelivery, Shipment } from '../domain/shipment.js';
 import { isTerminal, type ShipmentStatus, type Substatus } from '../domain/status.js';
 import type { ShipmentPatch, Store } from '../store/types.js';
 import { hasExpired, nextPollAt, retryAfterFailure, type CadenceSettings } from './cadence.js';
@@ -39,6 +39,7 @@ export interface IngestResult {
 interface IngestOptions {
   source: EventSource;
   estimatedDelivery?: string;
+  proofOfDelivery?: ProofOfDelivery;
   trackingNumber?: string;
   /** Whether this ingest is the answer to a poll (and so decides the next one). */
   polled: boolean;
@@ -80,6 +81,7 @@ export async function ingestEvents(
     patch.nextPollAt = nextPollAt({ previousStatus: shipment.status, status: current.status, notFoundCount: 0, now }, deps.cadence);
   }
   if (options.estimatedDelivery !== undefined) patch.estimatedDelivery = options.estimatedDelivery;
+  if (options.proofOfDelivery !== undefined) patch.proofOfDelivery = options.proofOfDelivery;
   if (options.trackingNumber && !shipment.trackingNumber) {
     await adoptTrackingNumber(deps, shipment, options.trackingNumber, patch);
   }
@@ -112,6 +114,7 @@ export async function recordOutcome(deps: IngestDeps, shipment: Shipment, outcom
           source: 'poll',
           polled: true,
           ...(outcome.estimatedDelivery !== undefined && { estimatedDelivery: outcome.estimatedDelivery }),
+          ...(outcome.proofOfDelivery !== undefined && { proofOfDelivery: outcome.proofOfDelivery }),
           ...(outcome.trackingNumber !== undefined && { trackingNumber: outcome.trackingNumber }),
         },
       );

@@ -53,6 +53,16 @@ describe('ingest', () => {
     expect(events[0]).toMatchObject({ source: 'poll', description: 'TRANSFER açıklaması', city: 'Ankara', country: 'TR' });
   });
 
+  it('keeps the proof of delivery the carrier gives', async () => {
+    const shipment = await fresh();
+    await recordOutcome(deps, shipment, {
+      kind: 'found',
+      events: [...history, carrierEvent('2026-03-05T09:00:00Z', 'delivered', 'TESLIM', 'delivered.signed')],
+      proofOfDelivery: { receivedBy: 'MARKER-SIGNER' },
+    });
+    expect(await store.shipments.get(shipment.id)).toMatchObject({ status: 'delivered', proofOfDelivery: { receivedBy: 'MARKER-SIGNER' }, deliveredAt: new Date('2026-03-05T09:00:00Z') });
+  });
+
   it('adds nothing when the same history is polled twice', async () => {
     const shipment = await fresh();
     await recordOutcome(deps, shipment, { kind: 'found', events: history });

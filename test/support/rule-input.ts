@@ -76,6 +76,7 @@ export function ruleInput(options: {
     lastEventAt: current.lastEventAt,
     deliveredAt: current.status === 'delivered' ? current.statusSince : null,
     estimatedDelivery: null,
+    proofOfDelivery: null,
     nextPollAt: null,
     lastPolledAt: null,
     lastPollError: null,

@@ -22,6 +22,7 @@ export function presentShipment(shipment: Shipment) {
     shippedAt: iso(shipment.shippedAt),
     serviceLevel: shipment.serviceLevel,
     estimatedDelivery: shipment.estimatedDelivery,
+    proofOfDelivery: shipment.proofOfDelivery,
     customer: shipment.customer,
     destination: shipment.destination,
     tracking: {

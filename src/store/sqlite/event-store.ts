@@ -38,8 +38,13 @@ export function createSqliteEventStore(db: SqliteDb): EventStore {
           const result = tx.insert(events).values(event).onConflictDoNothing({ target: events.fingerprint }).run();
           eventsAdded += result.changes;
         }
+        const { proofOfDelivery, ...patch } = write.patch;
         tx.update(shipments)
-          .set({ ...write.patch, updatedAt: write.updatedAt })
+          .set({
+            ...patch,
+            ...(proofOfDelivery !== undefined && { proofOfDelivery: proofOfDelivery ? JSON.stringify(proofOfDelivery) : null }),
+            updatedAt: write.updatedAt,
+          })
           .where(eq(shipments.id, write.shipmentId))
           .run();
         return { eventsAdded };

@@ -1,6 +1,6 @@
 import type { InferSelectModel } from 'drizzle-orm';
 import type { events, shipments } from '../../../db/schema.js';
-import type { EventSource, ServiceLevel, Shipment, TrackingEvent } from '../../domain/shipment.js';
+import type { EventSource, ProofOfDelivery, ServiceLevel, Shipment, TrackingEvent } from '../../domain/shipment.js';
 import type { ShipmentStatus, Substatus } from '../../domain/status.js';
 
 type ShipmentRow = InferSelectModel<typeof shipments>;
@@ -26,6 +26,7 @@ export function toShipment(row: ShipmentRow): Shipment {
     lastEventAt: row.lastEventAt,
     deliveredAt: row.deliveredAt,
     estimatedDelivery: row.estimatedDelivery,
+    proofOfDelivery: parseProof(row.proofOfDelivery),
     nextPollAt: row.nextPollAt,
     lastPolledAt: row.lastPolledAt,
     lastPollError: row.lastPollError,
@@ -35,6 +36,21 @@ export function toShipment(row: ShipmentRow): Shipment {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+function parseProof(text: string | null): ProofOfDelivery | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return null;
+    const { receivedBy, signatureUrl } = value as Record<string, unknown>;
+    return {
+      ...(typeof receivedBy === 'string' && { receivedBy }),
+      ...(typeof signatureUrl === 'string' && { signatureUrl }),
+    };
+  } catch {
+    return null;
+  }
 }
 
 export function toTrackingEvent(row: EventRow): TrackingEvent {

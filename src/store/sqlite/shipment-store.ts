@@ -154,8 +154,9 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
     },
 
     async patch(id, patch: ShipmentPatch, now) {
+      const { proofOfDelivery, ...rest } = patch;
       db.update(shipments)
-        .set({ ...patch, updatedAt: now })
+        .set({ ...rest, ...(proofOfDelivery !== undefined && { proofOfDelivery: proofOfDelivery ? JSON.stringify(proofOfDelivery) : null }), updatedAt: now })
         .where(eq(shipments.id, id))
         .run();
     },

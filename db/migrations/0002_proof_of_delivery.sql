@@ -1,0 +1,1 @@
+ALTER TABLE `shipments` ADD `proof_of_delivery` text;
