@@ -27,12 +27,23 @@ export interface CarrierLocation {
   country: string | null;
 }
 
+/**
+ * The zone of an event whose carrier gave a local wall-clock time and neither an offset nor a UTC
+ * value (DHL often does, research carriers-global.md §0.1). Its `occurredAt` is then only an
+ * ordering estimate (the wall clock read at UTC) and the API shows no UTC instant for it.
+ */
+export const UNKNOWN_TIME_ZONE = 'unknown';
+
 /** One scan or status change as the carrier reported it, already mapped to a canonical status. */
 export interface CarrierEvent {
-  /** UTC instant. */
+  /** UTC instant; an estimate only when `timeZone` is UNKNOWN_TIME_ZONE. */
   occurredAt: Date;
-  /** The timestamp text exactly as the carrier sent it, and the zone it was read in. */
+  /** The timestamp text exactly as the carrier sent it (several fields joined by a space). */
   localTime: string;
+  /**
+   * What `localTime` is local to: an IANA zone (`Europe/Istanbul`), a fixed offset the carrier
+   * gave (`-05:00`), `UTC`, or UNKNOWN_TIME_ZONE.
+   */
   timeZone: string;
   rawCode: string;
   /** The carrier's words, verbatim, in the carrier's language. */
@@ -49,7 +60,7 @@ export interface ProofOfDelivery {
 
 export type CarrierFailure =
   | { kind: 'auth' }
-  | { kind: 'rate_limited'; retryAfterMs?: number }
+  | { kind: 'rate_limited'; retryAfterMs?: number; detail?: string }
   | { kind: 'unavailable'; detail: string }
   | { kind: 'malformed'; detail: string };
 
@@ -70,6 +81,11 @@ export type QueryKey = 'trackingNumber' | 'reference';
 export interface TrackContext {
   /** Which identifier the numbers in this batch are. */
   by: QueryKey;
+  /**
+   * The carrier's own service or carrier key the shop gave per number (`carrierService` on the
+   * shipment): DHL's `service` (`express`, `parcel-de`…), 17TRACK's numeric carrier code.
+   */
+  services?: ReadonlyMap<string, string>;
   signal?: AbortSignal;
 }
 
@@ -100,6 +116,11 @@ export interface CarrierDefinition<C = unknown> {
   /** Environment variables a shop sets to enable the carrier, for error messages and docs. */
   enableWith: readonly string[];
   recognises(trackingNumber: string): boolean;
+  /**
+   * How sure the number's shape (pattern, check digit) makes us that it is this carrier's, in
+   * (0, 1]; 0 when it does not fit. Without it, `recognises` counts as 0.5.
+   */
+  confidence?(trackingNumber: string): number;
   loadConfig(env: Readonly<Record<string, string | undefined>>): CarrierConfigResult<C>;
   create(config: C, deps: CarrierDeps): CarrierAdapter;
 }

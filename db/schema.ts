@@ -17,6 +17,8 @@ export const shipments = sqliteTable(
     destinationCity: text('destination_city'),
     destinationCountry: text('destination_country'),
     serviceLevel: text('service_level'),
+    /** The carrier's own service or carrier key (DHL `service`, 17TRACK carrier code), sent when polling. */
+    carrierService: text('carrier_service'),
     shippedAt: instant('shipped_at'),
     promisedBy: text('promised_by'),
     /** The promised deadline as an instant (promisedBy, else shippedAt + service-level business days). */

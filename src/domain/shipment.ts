@@ -34,6 +34,8 @@ export interface Shipment {
   customer: Customer;
   destination: Destination;
   serviceLevel: ServiceLevel | null;
+  /** The carrier's own service or carrier key, passed to the adapter (DHL `service`, 17TRACK carrier code). */
+  carrierService: string | null;
   shippedAt: Date | null;
   /** `YYYY-MM-DD` (end of that day in shop time) or an ISO instant, as the shop sent it. */
   promisedBy: string | null;
@@ -66,6 +68,7 @@ export interface NewShipment {
   customer: Customer;
   destination: Destination;
   serviceLevel: ServiceLevel | null;
+  carrierService: string | null;
   shippedAt: Date | null;
   promisedBy: string | null;
   deadlineAt: Date | null;

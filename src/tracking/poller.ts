@@ -72,7 +72,7 @@ export function createPoller(deps: PollerDeps): Poller {
         batches.map((batch) =>
           limit(async () => {
             await gate.wait();
-            const outcomes = await trackBatch(adapter, batch.by, batch.numbers);
+            const outcomes = await trackBatch(adapter, batch);
             for (const [number, shipment] of batch.byNumber) {
               const outcome: TrackOutcome = outcomes.get(number) ?? { kind: 'failed', failure: { kind: 'malformed', detail: 'number missing from the carrier answer' } };
               try {
@@ -101,9 +101,12 @@ export function createPoller(deps: PollerDeps): Poller {
     return run;
   }
 
-  async function trackBatch(adapter: CarrierAdapter, by: QueryKey, numbers: string[]): Promise<Map<string, TrackOutcome>> {
+  async function trackBatch(adapter: CarrierAdapter, batch: Batch): Promise<Map<string, TrackOutcome>> {
+    const { by, numbers } = batch;
+    const services = new Map<string, string>();
+    for (const [number, shipment] of batch.byNumber) if (shipment.carrierService) services.set(number, shipment.carrierService);
     try {
-      return await adapter.track(numbers, { by });
+      return await adapter.track(numbers, services.size > 0 ? { by, services } : { by });
     } catch (error) {
       // Adapters return expected failures as values; a throw is a bug, so keep the tick alive and say so.
       log.error({ err: error, carrier: adapter.code }, 'carrier adapter threw instead of returning a failure');

@@ -12,6 +12,9 @@ import { validationErrorFrom } from '../api/schemas/validate.js';
 
 export type RegistrationOutcome = RegisterResult;
 
+/** Tracks whatever no direct adapter does, when configured (issue 5). */
+export const LONG_TAIL_CARRIER = '17track';
+
 export interface RegistrationDeps {
   store: Store;
   registry: CarrierRegistry;
@@ -69,6 +72,8 @@ function settleCarrier(registry: CarrierRegistry, input: ShipmentInput): string 
     case 'detected':
       return detection.code;
     case 'unknown':
+      // The long tail: with 17TRACK configured, a number no direct adapter knows is tracked there.
+      if (registry.adapter(LONG_TAIL_CARRIER)) return LONG_TAIL_CARRIER;
       return new UnprocessableError('carrier_not_detected', 'no carrier recognises this tracking number; name the carrier', {
         field: 'carrier',
         details: { candidates: [] },
@@ -98,6 +103,7 @@ function toNewShipment(input: ShipmentInput, carrier: string, deadlineOf: Regist
     },
     destination: { city: input.destination?.city ?? null, country: input.destination?.country ?? null },
     serviceLevel,
+    carrierService: input.carrierService ?? null,
     shippedAt,
     promisedBy,
     deadlineAt: deadlineOf({ promisedBy, shippedAt, serviceLevel }),

@@ -74,7 +74,7 @@ function ptt(barcode: string, operation = 'gonderiSorgu2', path = PATH) {
 
 async function trackOne(key: string, ctx: TrackContext = BY_NUMBER, options: Parameters<typeof adapter>[0] = {}): Promise<TrackOutcome | undefined> {
   const outcome = (await adapter(options).track([key], ctx)).get(key);
-  if (outcome?.kind === 'failed' && 'detail' in outcome.failure) failureDetails.push(outcome.failure.detail);
+  if (outcome?.kind === 'failed' && 'detail' in outcome.failure && outcome.failure.detail !== undefined) failureDetails.push(outcome.failure.detail);
   return outcome;
 }
 

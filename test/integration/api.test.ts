@@ -78,10 +78,12 @@ describe('registering shipments', () => {
         customer: { name: 'Ayşe Test', email: 'ayse@example.com' },
         destination: { city: 'İzmir', country: 'tr' },
         serviceLevel: 'express',
+        carrierService: 'next-day',
         shippedAt: '2026-03-01T09:30:00+03:00',
         promisedBy: '2026-03-04',
       });
     expect(res.status).toBe(201);
+    expect(res.body.carrierService).toBe('next-day');
     expect(res.headers['location']).toBe(`/v1/shipments/${res.body.id}`);
     expect(res.body).toMatchObject({
       trackingNumber: NORMAL,
@@ -132,11 +134,11 @@ describe('registering shipments', () => {
     const res = await api
       .post('/v1/shipments')
       .set(merchant())
-      .send({ trackingNumber: 'X1', carrier: 'manual', customer: { email: 'not-an-email' }, shippedAt: 'yesterday', serviceLevel: 'rocket', colour: 'red' });
+      .send({ trackingNumber: 'X1', carrier: 'manual', customer: { email: 'not-an-email' }, shippedAt: 'yesterday', serviceLevel: 'rocket', carrierService: 'two words', colour: 'red' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     const fields = res.body.error.details.map((d: { field: string }) => d.field).sort();
-    expect(fields).toEqual(['(body)', 'customer.email', 'serviceLevel', 'shippedAt']);
+    expect(fields).toEqual(['(body)', 'carrierService', 'customer.email', 'serviceLevel', 'shippedAt']);
     expect(res.body.error.message).toContain('customer.email');
   });
 

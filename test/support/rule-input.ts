@@ -67,6 +67,7 @@ export function ruleInput(options: {
     customer: { name: null, email: null, phone: null },
     destination: { city: null, country: null },
     serviceLevel: null,
+    carrierService: null,
     shippedAt: null,
     promisedBy: null,
     deadlineAt: null,

@@ -12,6 +12,7 @@ export function newShipment(overrides: Partial<NewShipment> = {}): NewShipment {
     customer: { name: 'MARKER-CUSTOMER-NAME', email: 'marker-customer@example.com', phone: '+90 555 000 00 00' },
     destination: { city: 'İzmir', country: 'TR' },
     serviceLevel: 'standard',
+    carrierService: null,
     shippedAt: null,
     promisedBy: null,
     deadlineAt: null,

@@ -1,3 +1,4 @@
+import { UNKNOWN_TIME_ZONE } from '../../../carriers/contract.js';
 import type { Anomaly } from '../../anomalies/types.js';
 import type { Shipment, TrackingEvent } from '../../domain/shipment.js';
 import { presentAnomalySummary } from './anomaly.js';
@@ -21,6 +22,7 @@ export function presentShipment(shipment: Shipment) {
     returnRequested: shipment.returnRequested,
     shippedAt: iso(shipment.shippedAt),
     serviceLevel: shipment.serviceLevel,
+    carrierService: shipment.carrierService,
     estimatedDelivery: shipment.estimatedDelivery,
     proofOfDelivery: shipment.proofOfDelivery,
     customer: shipment.customer,
@@ -39,7 +41,8 @@ export function presentShipment(shipment: Shipment) {
 
 export function presentEvent(event: TrackingEvent) {
   return {
-    occurredAt: event.occurredAt.toISOString(),
+    // A local time whose zone the carrier did not give has no honest UTC instant to show.
+    occurredAt: event.timeZone === UNKNOWN_TIME_ZONE ? null : event.occurredAt.toISOString(),
     localTime: event.localTime,
     timeZone: event.timeZone,
     status: event.status,

@@ -38,6 +38,11 @@ export const shipmentInputSchema = z
           .nullish(),
       })
       .nullish(),
+    carrierService: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be the carrier\'s service or carrier key, e.g. "express" (DHL) or "100003" (17TRACK)')
+      .nullish(),
     serviceLevel: z.enum(SERVICE_LEVELS, { error: `must be one of ${SERVICE_LEVELS.join(', ')}` }).nullish(),
     shippedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with offset, e.g. 2026-03-01T09:30:00+03:00' }).nullish(),
     promisedBy: z

@@ -17,6 +17,7 @@ export function toShipment(row: ShipmentRow): Shipment {
     customer: { name: row.customerName, email: row.customerEmail, phone: row.customerPhone },
     destination: { city: row.destinationCity, country: row.destinationCountry },
     serviceLevel: row.serviceLevel as ServiceLevel | null,
+    carrierService: row.carrierService,
     shippedAt: row.shippedAt,
     promisedBy: row.promisedBy,
     deadlineAt: row.deadlineAt,

@@ -52,6 +52,7 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
               destinationCity: item.destination.city,
               destinationCountry: item.destination.country,
               serviceLevel: item.serviceLevel,
+              carrierService: item.carrierService,
               shippedAt: item.shippedAt,
               promisedBy: item.promisedBy,
               deadlineAt: item.deadlineAt,
