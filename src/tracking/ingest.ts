@@ -157,7 +157,7 @@ export function describeFailure(failure: CarrierFailure): string {
     case 'auth':
       return 'auth: the carrier rejected our credentials';
     case 'rate_limited':
-      return `rate_limited${failure.retryAfterMs === undefined ? '' : `: retry after ${Math.ceil(failure.retryAfterMs / 1000)} s`}`;
+      return `rate_limited${failure.detail ? ` (${failure.detail})` : ''}${failure.retryAfterMs === undefined ? '' : `: retry after ${Math.ceil(failure.retryAfterMs / 1000)} s`}`;
     case 'unavailable':
     case 'malformed':
       return `${failure.kind}: ${failure.detail}`;

@@ -5,7 +5,7 @@
  */
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import { failAll, type CarrierAdapter, type QueryKey, type TrackOutcome } from '../../carriers/contract.js';
+import { failAll, type CarrierAdapter, type CarrierFailure, type QueryKey, type TrackOutcome } from '../../carriers/contract.js';
 import type { CarrierRegistry } from '../../carriers/registry.js';
 import { newId } from '../domain/ids.js';
 import type { Shipment } from '../domain/shipment.js';
@@ -82,7 +82,8 @@ export function createPoller(deps: PollerDeps): Poller {
                 else if (outcome.kind === 'not_found') run.notFound += 1;
                 else {
                   run.failed += 1;
-                  failures.set(outcome.failure.kind, (failures.get(outcome.failure.kind) ?? 0) + 1);
+                  const key = failureKey(outcome.failure);
+                  failures.set(key, (failures.get(key) ?? 0) + 1);
                 }
               } catch (error) {
                 run.failed += 1;
@@ -158,6 +159,14 @@ export function createPoller(deps: PollerDeps): Poller {
     },
     pollShipments,
   };
+}
+
+/**
+ * How a failure is counted in the run's summary (shown on GET /v1/carriers): its kind, and for a
+ * throttle the carrier's reason when it gave one (17TRACK's exhausted quota is no passing 429).
+ */
+export function failureKey(failure: CarrierFailure): string {
+  return failure.kind === 'rate_limited' && failure.detail ? `rate_limited (${failure.detail})` : failure.kind;
 }
 
 interface Batch {
