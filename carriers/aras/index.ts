@@ -1,5 +1,6 @@
 /** Aras Kargo: WCF ArasCargoIntegrationService.GetQueryJSON (README.md, research carriers-tr.md §2). */
 import type { CarrierDefinition } from '../contract.js';
+import { arasConfidence } from '../detection/turkish.js';
 import { ARAS_DISPLAY_NAME, createArasAdapter } from './adapter.js';
 import { ARAS_ENV_VARS, loadArasConfig, type ArasConfig } from './config.js';
 import { recognisesArasNumber } from './numbers.js';
@@ -9,6 +10,7 @@ export const arasCarrier: CarrierDefinition<ArasConfig> = {
   displayName: ARAS_DISPLAY_NAME,
   enableWith: ARAS_ENV_VARS,
   recognises: recognisesArasNumber,
+  confidence: arasConfidence,
   loadConfig: loadArasConfig,
   create: createArasAdapter,
 };

@@ -1,5 +1,6 @@
 /** MNG Kargo / DHL eCommerce Türkiye over the REST API Zone (README.md, research carriers-tr.md §3). */
 import type { CarrierDefinition } from '../contract.js';
+import { mngConfidence } from '../detection/turkish.js';
 import { createMngAdapter, MNG_DISPLAY_NAME } from './adapter.js';
 import { loadMngConfig, MNG_ENABLE_WITH, type MngConfig } from './config.js';
 import { recognisesMngNumber } from './numbers.js';
@@ -9,6 +10,7 @@ export const mngCarrier: CarrierDefinition<MngConfig> = {
   displayName: MNG_DISPLAY_NAME,
   enableWith: MNG_ENABLE_WITH,
   recognises: recognisesMngNumber,
+  confidence: mngConfidence,
   loadConfig: loadMngConfig,
   create: createMngAdapter,
 };

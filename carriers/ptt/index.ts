@@ -1,14 +1,16 @@
 /** PTT Kargo: SOAP 1.2 GonderiTakipV2, by barcode or by the shop's reference (README.md). */
 import type { CarrierDefinition } from '../contract.js';
+import { pttConfidence } from '../detection/turkish.js';
 import { createPttAdapter, PTT_DISPLAY_NAME } from './adapter.js';
 import { loadPttConfig, PTT_ENABLE_WITH, type PttConfig } from './config.js';
-import { recognisesPttBarcode } from './numbers.js';
 
 export const pttCarrier: CarrierDefinition<PttConfig> = {
   code: 'ptt',
   displayName: PTT_DISPLAY_NAME,
   enableWith: PTT_ENABLE_WITH,
-  recognises: recognisesPttBarcode,
+  // The 13-digit barcode (EAN-style check digit) and S10 numbers issued in Turkey (…TR).
+  recognises: (trackingNumber) => pttConfidence(trackingNumber) > 0,
+  confidence: pttConfidence,
   loadConfig: loadPttConfig,
   create: createPttAdapter,
 };

@@ -1,5 +1,6 @@
 /** The sandbox carrier: a fake Turkish-style courier with its own HTTP server (README.md). */
 import type { CarrierDefinition } from '../contract.js';
+import { sandboxConfidence } from '../detection/turkish.js';
 import { createSandboxAdapter } from './adapter.js';
 import { loadConfig, type SandboxConfig } from './config.js';
 import { recognisesSandboxNumber } from './numbers.js';
@@ -9,6 +10,7 @@ export const sandboxCarrier: CarrierDefinition<SandboxConfig> = {
   displayName: 'Sandbox Kargo',
   enableWith: ['CARRIER_SANDBOX_BASE_URL', 'CARRIER_SANDBOX_API_KEY'],
   recognises: recognisesSandboxNumber,
+  confidence: sandboxConfidence,
   loadConfig,
   create: createSandboxAdapter,
 };

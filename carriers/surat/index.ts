@@ -1,5 +1,6 @@
 /** Sürat Kargo: REST `KargoTakipHareketDetayi`, tracked by the shop's web order code (README.md). */
 import type { CarrierDefinition } from '../contract.js';
+import { suratConfidence } from '../detection/turkish.js';
 import { createSuratAdapter, SURAT_DISPLAY_NAME } from './adapter.js';
 import { loadSuratConfig, SURAT_ENABLE_WITH, type SuratConfig } from './config.js';
 import { recognisesSuratNumber } from './numbers.js';
@@ -9,6 +10,7 @@ export const suratCarrier: CarrierDefinition<SuratConfig> = {
   displayName: SURAT_DISPLAY_NAME,
   enableWith: SURAT_ENABLE_WITH,
   recognises: recognisesSuratNumber,
+  confidence: suratConfidence,
   loadConfig: loadSuratConfig,
   create: createSuratAdapter,
 };

@@ -1,5 +1,6 @@
 /** Yurtiçi Kargo: SOAP `ShippingOrderDispatcherServices.queryShipment` (README.md). */
 import type { CarrierDefinition } from '../contract.js';
+import { yurticiConfidence } from '../detection/turkish.js';
 import { createYurticiAdapter } from './adapter.js';
 import { loadYurticiConfig, YURTICI_ENABLE_WITH, type YurticiConfig } from './config.js';
 import { recognisesYurticiNumber } from './numbers.js';
@@ -9,6 +10,7 @@ export const yurticiCarrier: CarrierDefinition<YurticiConfig> = {
   displayName: 'Yurtiçi Kargo',
   enableWith: YURTICI_ENABLE_WITH,
   recognises: recognisesYurticiNumber,
+  confidence: yurticiConfidence,
   loadConfig: loadYurticiConfig,
   create: createYurticiAdapter,
 };

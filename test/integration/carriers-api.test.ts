@@ -57,3 +57,61 @@ describe('carriers not configured yet', () => {
     }
   });
 });
+
+describe('GET /v1/carriers/detect/:number', () => {
+  let running: Awaited<ReturnType<typeof startTestService>>;
+  let supportKey = '';
+  beforeAll(async () => {
+    running = await startTestService();
+    const api = request(running.service.url);
+    supportKey = (await api.post('/v1/keys').set(running.auth()).send({ role: 'support', name: 'desk' })).body.key;
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+
+  it('lists the carriers whose number shape fits, best first, for any role', async () => {
+    const api = request(running.service.url);
+    const sandbox = await api.get(`/v1/carriers/detect/${sandboxTrackingNumber(1, 1)}`).set(running.auth(supportKey));
+    expect(sandbox.status).toBe(200);
+    expect(sandbox.body).toEqual({ number: sandboxTrackingNumber(1, 1), candidates: [{ carrier: 'sandbox', confidence: 0.99 }] });
+
+    const trendyol = await api.get('/v1/carriers/detect/725%200000%20012345').set(running.auth());
+    expect(trendyol.body).toEqual({
+      number: '7250000012345',
+      candidates: [
+        { carrier: 'yurtici', confidence: 0.45 },
+        { carrier: 'aras', confidence: 0.3 },
+      ],
+    });
+
+    const s10 = await api.get('/v1/carriers/detect/rr123456785tr').set(running.auth());
+    expect(s10.body.candidates).toEqual([{ carrier: 'ptt', confidence: 0.98 }]);
+  });
+
+  it('names UPS for a 1Z number once UPS is registered, and nobody else', async () => {
+    const res = await request(running.service.url).get('/v1/carriers/detect/1Z5R89390357567127').set(running.auth());
+    const expected = running.service.registry.codes.includes('ups') ? [{ carrier: 'ups', confidence: 0.98 }] : [];
+    expect(res.body.candidates).toEqual(expected);
+  });
+
+  it('answers an empty list when nothing fits', async () => {
+    const res = await request(running.service.url).get('/v1/carriers/detect/HELLO42').set(running.auth());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ number: 'HELLO42', candidates: [] });
+  });
+
+  it('rejects an empty or over-long number with the usual error shape', async () => {
+    const api = request(running.service.url);
+    for (const bad of ['%20%20', '-', '9'.repeat(65)]) {
+      const res = await api.get(`/v1/carriers/detect/${bad}`).set(running.auth());
+      expect([bad, res.status]).toEqual([bad, 400]);
+      expect(res.body.error).toMatchObject({ code: 'validation_failed', field: 'number' });
+    }
+  });
+
+  it('needs an API key', async () => {
+    const res = await request(running.service.url).get('/v1/carriers/detect/1Z5R89390357567127');
+    expect(res.status).toBe(401);
+  });
+});

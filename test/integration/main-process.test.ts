@@ -20,7 +20,7 @@ function run(env: Record<string, string>): { child: ChildProcessWithoutNullStrea
   return { child, out: () => out, err: () => err, exit };
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 45_000): Promise<T> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const value = await probe();
@@ -72,5 +72,6 @@ describe('npm start', () => {
     } finally {
       proc.child.kill('SIGKILL');
     }
-  });
+    // Starting tsx and the demo is slow on a busy machine; the waits inside have their own limits.
+  }, 60_000);
 });

@@ -1,6 +1,15 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import { ValidationError } from '../../domain/errors.js';
+import { normaliseTrackingNumber } from '../../domain/shipment.js';
 import { ANY_ROLE, requireRole } from '../auth.js';
 import type { ApiContext } from '../context.js';
+import { parseInput } from '../schemas/validate.js';
+
+/** As long as a shipment's trackingNumber may be (src/api/schemas/shipment.ts). */
+const detectParamsSchema = z.strictObject({
+  number: z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters'),
+});
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
@@ -33,6 +42,13 @@ export function carrierRoutes(ctx: ApiContext): Router {
       };
     });
     res.json({ items });
+  });
+
+  // Which carriers a number's shape fits, best first (issue 5 §7); no carrier is called.
+  router.get('/carriers/detect/:number', requireRole(...ANY_ROLE), (req, res) => {
+    const number = normaliseTrackingNumber(parseInput(detectParamsSchema, req.params, 'path').number);
+    if (number === '') throw new ValidationError('invalid path: number: must contain letters or digits', { field: 'number' });
+    res.json({ number, candidates: ctx.registry.candidates(number) });
   });
   return router;
 }

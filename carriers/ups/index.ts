@@ -1,0 +1,18 @@
+/** UPS over the Track API with OAuth client credentials (README.md, research carriers-global.md §2). */
+import type { CarrierDefinition } from '../contract.js';
+import { upsConfidence } from '../detection/index.js';
+import { createUpsAdapter, UPS_DISPLAY_NAME } from './adapter.js';
+import { loadUpsConfig, UPS_ENABLE_WITH, type UpsConfig } from './config.js';
+
+export const upsCarrier: CarrierDefinition<UpsConfig> = {
+  code: 'ups',
+  displayName: UPS_DISPLAY_NAME,
+  enableWith: UPS_ENABLE_WITH,
+  recognises: (trackingNumber) => upsConfidence(trackingNumber) > 0,
+  confidence: upsConfidence,
+  loadConfig: loadUpsConfig,
+  create: createUpsAdapter,
+};
+
+export type { UpsConfig } from './config.js';
+export { UPS_LIMITS } from './adapter.js';
