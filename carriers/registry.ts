@@ -5,6 +5,7 @@
 import { normaliseTrackingNumber } from '../src/domain/shipment.js';
 import type { CarrierAdapter, CarrierConfigResult, CarrierDefinition, CarrierDeps } from './contract.js';
 import type { DetectionCandidate } from './detection/index.js';
+import { seventeenTrackCarrier } from './17track/index.js';
 import { arasCarrier } from './aras/index.js';
 import { dhlCarrier } from './dhl/index.js';
 import { fedexCarrier } from './fedex/index.js';
@@ -32,6 +33,7 @@ export const carrierDefinitions: readonly CarrierDefinition<never>[] = [
   fedexCarrier as CarrierDefinition<never>,
   upsCarrier as CarrierDefinition<never>,
   uspsCarrier as CarrierDefinition<never>,
+  seventeenTrackCarrier as CarrierDefinition<never>,
   manualCarrier as CarrierDefinition<never>,
 ];
 
