@@ -34,6 +34,11 @@ export const shipments = sqliteTable(
     /** JSON { receivedBy?, signatureUrl? } as the carrier gave it. */
     proofOfDelivery: text('proof_of_delivery'),
     nextPollAt: instant('next_poll_at'),
+    /** Why nextPollAt is what it is (cadence, retry, deferred for quota, circuit open…), for people. */
+    nextPollReason: text('next_poll_reason'),
+    /** Carrier caps per shipment and day (DHL: 10): the quota day of the count, and the count. */
+    pollDay: text('poll_day'),
+    pollsOnDay: integer('polls_on_day').notNull().default(0),
     lastPolledAt: instant('last_polled_at'),
     lastPollError: text('last_poll_error'),
     pollFailures: integer('poll_failures').notNull().default(0),
@@ -122,6 +127,8 @@ export const pollRuns = sqliteTable(
     eventsAdded: integer('events_added').notNull(),
     /** Failure kinds seen, e.g. "unavailable:3,auth:1"; never carrier bodies or credentials. */
     failureSummary: text('failure_summary'),
+    /** Events added whose carrier code no table knew (substatus unmapped). */
+    eventsUnmapped: integer('events_unmapped').notNull().default(0),
   },
   (t) => [index('poll_runs_finished_at').on(t.finishedAt), index('poll_runs_carrier_finished_at').on(t.carrier, t.finishedAt)],
 );
@@ -202,3 +209,54 @@ export const alertDigests = sqliteTable('alert_digests', {
   newCount: integer('new_count').notNull(),
   openCount: integer('open_count').notNull(),
 });
+
+/**
+ * Calls spent against a carrier's daily quota, per quota day (the carrier's reset zone decides the
+ * day), so a restart never forgets what was spent.
+ */
+export const carrierQuotaUsage = sqliteTable(
+  'carrier_quota_usage',
+  {
+    carrier: text('carrier').notNull(),
+    /** `YYYY-MM-DD` in the carrier's quota zone. */
+    day: text('day').notNull(),
+    used: integer('used').notNull().default(0),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('carrier_quota_usage_carrier_day').on(t.carrier, t.day)],
+);
+
+/** The circuit breaker of each carrier, kept across restarts. */
+export const carrierCircuits = sqliteTable('carrier_circuits', {
+  carrier: text('carrier').primaryKey(),
+  /** closed | open | half_open */
+  state: text('state').notNull(),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  openedAt: instant('opened_at'),
+  /** While open: when a probe may be sent. */
+  nextProbeAt: instant('next_probe_at'),
+  /** How many times it opened in a row without closing (the pause doubles). */
+  openings: integer('openings').notNull().default(0),
+  lastFailureKind: text('last_failure_kind'),
+  updatedAt: instant('updated_at').notNull(),
+});
+
+/**
+ * Carrier answers that could not be read, kept with their raw bodies (secrets redacted) for
+ * diagnosis; nothing of them was ingested.
+ */
+export const pollQuarantine = sqliteTable(
+  'poll_quarantine',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    carrier: text('carrier').notNull(),
+    tickId: text('tick_id').notNull(),
+    receivedAt: instant('received_at').notNull(),
+    /** JSON array of the numbers whose answer was unreadable. */
+    numbers: text('numbers').notNull(),
+    detail: text('detail').notNull(),
+    /** JSON array of { method, path, status, contentType, body } of the responses of that call. */
+    responses: text('responses').notNull(),
+  },
+  (t) => [index('poll_quarantine_carrier_received_at').on(t.carrier, t.receivedAt)],
+);
