@@ -25,6 +25,7 @@ import { seedDemoShipments } from './demo/seed.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import type { Store } from './store/types.js';
 import { DEFAULT_CADENCE } from './tracking/cadence.js';
+import type { CarrierGovernorView } from './tracking/governor/types.js';
 import { createPoller, type Poller } from './tracking/poller.js';
 import { createPollScheduler, type PollScheduler } from './tracking/scheduler.js';
 
@@ -116,7 +117,9 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         : 0;
     if (demoShipments > 0) logger.info({ demoShipments }, 'seeded demo shipments, one per sandbox scenario');
 
-    const app = createApiApp({ store, registry, poller, scheduler, anomalies, deadlineOf, sweepAnomalies: () => anomalies.sweep(polledCarriers()), logger, now });
+    // Placeholder until the poller keeps per-carrier limits, quota and circuits (issue 6).
+    const governor: CarrierGovernorView = { health: () => Promise.resolve([]) };
+    const app = createApiApp({ store, registry, poller, governor, scheduler, anomalies, deadlineOf, sweepAnomalies: () => anomalies.sweep(polledCarriers()), logger, now });
     const server = await listen(app, config.host, config.port);
     cleanups.unshift(() => closeServer(server));
     const address = server.address() as AddressInfo;

@@ -3,6 +3,7 @@ import type { CarrierRegistry } from '../../carriers/registry.js';
 import type { AnomalyEngine } from '../anomalies/engine.js';
 import type { NewShipment } from '../domain/shipment.js';
 import type { Store } from '../store/types.js';
+import type { CarrierGovernorView } from '../tracking/governor/types.js';
 import type { Poller } from '../tracking/poller.js';
 import type { PollScheduler } from '../tracking/scheduler.js';
 
@@ -11,6 +12,8 @@ export interface ApiContext {
   store: Store;
   registry: CarrierRegistry;
   poller: Poller;
+  /** Limits, quota and circuit of each polled carrier, as the poller keeps them. */
+  governor: CarrierGovernorView;
   scheduler: PollScheduler | null;
   anomalies: AnomalyEngine;
   /** The promised deadline on the shop's business calendar. */
