@@ -14,6 +14,12 @@ export interface CarrierLimits {
   requestsPerSecond: number;
   /** Most requests in flight at once. */
   concurrency: number;
+  /** Calls the carrier allows per quota day, where it documents one (DHL: 250). */
+  dailyQuota?: number;
+  /** Polls the carrier allows per shipment and quota day (DHL: 10). */
+  perShipmentDaily?: number;
+  /** IANA zone whose midnight starts a new quota day; UTC when not given. */
+  quotaZone?: string;
 }
 
 export interface StatusMapping {

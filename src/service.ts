@@ -22,10 +22,11 @@ import { createApiApp } from './api/app.js';
 import type { Config } from './config/load.js';
 import { Secret } from './config/secret.js';
 import { seedDemoShipments } from './demo/seed.js';
+import { createPrometheusMetrics, type PrometheusMetrics } from './metrics/prometheus.js';
 import { openSqliteStore } from './store/sqlite/index.js';
 import type { Store } from './store/types.js';
 import { DEFAULT_CADENCE } from './tracking/cadence.js';
-import type { CarrierGovernorView } from './tracking/governor/types.js';
+import { createCarrierGovernor, type CarrierGovernor } from './tracking/governor/governor.js';
 import { createPoller, type Poller } from './tracking/poller.js';
 import { createPollScheduler, type PollScheduler } from './tracking/scheduler.js';
 
@@ -48,6 +49,10 @@ export interface RunningService {
   anomalies: AnomalyEngine;
   sweeper: CronJob<SweepResult>;
   mailer: Mailer;
+  /** Each carrier's limits, quota and circuit, shared by poll ticks, refreshes and the API. */
+  governor: CarrierGovernor;
+  /** What GET /metrics serves; producers (poller, anomaly engine, mailer) feed this one instance. */
+  metrics: PrometheusMetrics;
   stop(): Promise<void>;
 }
 
@@ -83,15 +88,22 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     if (resumed > 0) logger.info({ resumed }, 'shipments waiting for their carrier are due now');
     const calendar = createBusinessCalendar({ timeZone: config.timeZone, saturdayIsBusinessDay: config.calendar.saturdayIsBusinessDay });
     const deadlineOf = (s: Parameters<typeof promisedDeadline>[0]) => promisedDeadline(s, calendar, config.calendar.serviceLevelDays);
-    const anomalies = createAnomalyEngine({ store, calendar, settings: config.anomalies, now, logger });
+    const governor = createCarrierGovernor({ store, registry, now, limitOverrides: config.polling.carrierLimits, circuit: config.polling.circuit, logger: logger.child({ component: 'governor' }) });
+    // The governor is read at scrape time only, so it may be built after the producers that need metrics.
+    const metrics = createPrometheusMetrics({ governor: { health: () => governor.health() }, store, carriers: registry.codes });
+    const anomalies = createAnomalyEngine({ store, calendar, settings: config.anomalies, now, logger, metrics });
     const polledCarriers = () => registry.enabledCodes().filter((c) => (registry.adapter(c)?.queryBy.length ?? 0) > 0);
     const poller = createPoller({
       store,
       registry,
-      cadence: DEFAULT_CADENCE,
+      cadence: { ...DEFAULT_CADENCE, maxTrackingAge: config.polling.maxTrackingDays * 24 * 60 * 60 * 1000 },
       now,
       logger,
       maxPerTick: config.pollMaxPerTick,
+      metrics,
+      governor,
+      // Room for a token fetch, the request and one retry with a fresh token, each with its own timeout.
+      call: { batchDeadlineMs: config.carrierTimeoutMs * 3 },
       afterPoll: async ({ shipmentIds, carriers }) => {
         await anomalies.evaluateShipments(shipmentIds);
         await anomalies.evaluateCarriers(carriers.filter((c) => polledCarriers().includes(c)));
@@ -108,6 +120,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       timeZone: config.timeZone,
       now,
       logger,
+      metrics,
     });
     cleanups.unshift(() => mailer.stop());
 
@@ -117,9 +130,9 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         : 0;
     if (demoShipments > 0) logger.info({ demoShipments }, 'seeded demo shipments, one per sandbox scenario');
 
-    // Placeholder until the poller keeps per-carrier limits, quota and circuits (issue 6).
-    const governor: CarrierGovernorView = { health: () => Promise.resolve([]) };
-    const app = createApiApp({ store, registry, poller, governor, scheduler, anomalies, deadlineOf, sweepAnomalies: () => anomalies.sweep(polledCarriers()), logger, now });
+    const app = createApiApp({ store, registry, poller, governor, scheduler, anomalies, deadlineOf, sweepAnomalies: () => anomalies.sweep(polledCarriers()), logger, now }, {
+      metrics: { exposition: metrics, token: config.metricsToken },
+    });
     const server = await listen(app, config.host, config.port);
     cleanups.unshift(() => closeServer(server));
     const address = server.address() as AddressInfo;
@@ -156,6 +169,8 @@ export async function startService(config: Config, options: ServiceOptions): Pro
       anomalies,
       sweeper,
       mailer,
+      governor,
+      metrics,
       stop() {
         stopping ??= runCleanups(cleanups, logger);
         return stopping;

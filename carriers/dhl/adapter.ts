@@ -13,11 +13,11 @@ import { dhlTrackResponseSchema } from './wire.js';
 
 /**
  * One number per call (`trackingNumber` query parameter). DHL's initial plan allows at most one
- * call a second and 250 calls a day (research §1 [S]); one in flight keeps us under the per-second
- * cap even when DHL answers fast. The daily quota is not tracked here: its 429 is reported like
- * any other throttle.
+ * call a second and 250 calls a day (research §1 [S]), resetting at 24:00 GMT, and 10 fetches per
+ * shipment a day [C]; one in flight keeps us under the per-second cap even when DHL answers fast.
+ * The poller counts the daily quota and the per-shipment cap from these values.
  */
-export const DHL_LIMITS = { maxBatch: 1, requestsPerSecond: 1, concurrency: 1 } as const;
+export const DHL_LIMITS = { maxBatch: 1, requestsPerSecond: 1, concurrency: 1, dailyQuota: 250, perShipmentDaily: 10, quotaZone: 'UTC' } as const;
 
 export const DHL_DISPLAY_NAME = 'DHL (Shipment Tracking – Unified)';
 

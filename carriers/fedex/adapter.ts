@@ -16,9 +16,9 @@ import { errorResponseSchema, FEDEX_NOT_FOUND_CODE, trackResponseSchema, type Fe
  * 30 numbers per call is FedEx's documented maximum [C]. FedEx allows 1,400 calls per 10 s per
  * project but only 100,000 Track calls a day by default [C]: one call a second stays under that
  * daily quota even if the poller never rests (86,400), with two in flight so one slow answer does
- * not stall the next batch.
+ * not stall the next batch. The poller counts the daily quota, which resets at midnight GMT.
  */
-export const FEDEX_LIMITS = { maxBatch: 30, requestsPerSecond: 1, concurrency: 2 } as const;
+export const FEDEX_LIMITS = { maxBatch: 30, requestsPerSecond: 1, concurrency: 2, dailyQuota: 100_000, quotaZone: 'UTC' } as const;
 
 export const FEDEX_DISPLAY_NAME = 'FedEx';
 

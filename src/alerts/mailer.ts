@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load.js';
 import { createCronJob, type CronJob } from '../jobs/cron-job.js';
+import { noMetrics, type Metrics } from '../metrics/types.js';
 import { renderDigestMail } from './templates/digest.js';
 import { renderImmediateMail } from './templates/immediate.js';
 import type { RenderContext } from './templates/render.js';
@@ -27,6 +28,8 @@ export interface MailerDeps {
   now: () => Date;
   logger: Logger;
   random?: () => number;
+  /** Counts mails accepted and failed, by kind (critical, digest). */
+  metrics?: Metrics;
 }
 
 export interface Mailer {
@@ -51,6 +54,7 @@ export function digestMessageId(rowIds: readonly number[], localDate: string): s
 export function createMailer(deps: MailerDeps): Mailer {
   const log = deps.logger.child({ component: 'mailer' });
   const random = deps.random ?? Math.random;
+  const metrics = deps.metrics ?? noMetrics;
   const ctx: RenderContext = { language: deps.alerts.language, timeZone: deps.timeZone, publicUrl: deps.alerts.publicUrl };
   // A digest that failed is owed until it goes through; the next tick retries it after its back-off.
   let owedDigest: { attempts: number; notBefore: number } | null = null;
@@ -62,22 +66,29 @@ export function createMailer(deps: MailerDeps): Mailer {
     let failed = 0;
     for (const { row, item } of due) {
       // Each row on its own: one that cannot be rendered, sent or recorded never holds up the others.
+      // The mail is counted once: accepted by the server, or failed (render or send).
+      let counted = false;
       try {
         const mail = renderImmediateMail(item, ctx);
         try {
           await deps.transport.send({ ...mail, to: deps.alerts.to, from: deps.alerts.from, messageId: `<anomaly-${row.anomalyId}@shipwatch>` });
         } catch (error) {
           failed += 1;
+          metrics.mailFailed('critical');
+          counted = true;
           const reason = error instanceof Error ? error.message : 'send failed';
           await deps.store.markAttemptFailed([row.id], reason, new Date(now.getTime() + retryDelay(row.attempts + 1, random)));
           log.warn({ anomalyId: row.anomalyId, attempts: row.attempts + 1, reason }, 'critical alert mail not accepted; will retry');
           continue;
         }
+        metrics.mailSent('critical');
+        counted = true;
         await deps.store.markImmediateSent(row.id, deps.now());
         sent += 1;
         log.info({ anomalyId: row.anomalyId, code: item.anomaly.code }, 'critical alert mail sent');
       } catch (error) {
         failed += 1;
+        if (!counted) metrics.mailFailed('critical');
         log.error({ err: error, anomalyId: row.anomalyId }, 'could not process a critical alert');
       }
     }
@@ -109,11 +120,13 @@ export function createMailer(deps: MailerDeps): Mailer {
     } catch (error) {
       const attempts = (owedDigest?.attempts ?? 0) + 1;
       owedDigest = { attempts, notBefore: now.getTime() + retryDelay(attempts, random) };
+      metrics.mailFailed('digest');
       const reason = error instanceof Error ? error.message : 'send failed';
       log.warn({ attempts, reason }, 'digest not accepted; will retry');
       return { sent: false, ...counts };
     }
     owedDigest = null;
+    metrics.mailSent('digest');
     await deps.store.recordDigest(
       fresh.map((p) => p.row.id),
       deps.now(),

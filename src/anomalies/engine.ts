@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { BusinessCalendar } from '../domain/calendar.js';
+import { noMetrics, type Metrics } from '../metrics/types.js';
 import type { AnomalyChange, Store } from '../store/types.js';
 import { CARRIER_RULES, SHIPMENT_RULES } from './rules/index.js';
 import type { Anomaly, AnomalyCode, AnomalySettings, CarrierHealthInput, Finding, ShipmentRuleInput } from './types.js';
@@ -19,6 +20,8 @@ export interface AnomalyEngineDeps {
   settings: AnomalySettings;
   now: () => Date;
   logger: Logger;
+  /** Counts anomalies opened (shipwatch_anomalies_opened_total). */
+  metrics?: Metrics;
 }
 
 export interface EvaluationResult {
@@ -41,6 +44,7 @@ export interface AnomalyEngine {
 
 export function createAnomalyEngine(deps: AnomalyEngineDeps): AnomalyEngine {
   const log = deps.logger.child({ component: 'anomalies' });
+  const metrics = deps.metrics ?? noMetrics;
 
   async function evaluateShipments(shipmentIds: readonly string[]): Promise<EvaluationResult> {
     const total: EvaluationResult = { opened: 0, resolved: 0, updated: 0 };
@@ -77,12 +81,12 @@ export function createAnomalyEngine(deps: AnomalyEngineDeps): AnomalyEngine {
     const now = deps.now();
     const changes: AnomalyChange[] = [];
     for (const carrier of carriers) {
-      const runs = await deps.store.pollRuns.recentForCarrier(carrier, 200);
+      const circuit = await deps.store.circuits.get(carrier);
       const input: CarrierHealthInput = {
         carrier,
         now,
         settings: deps.settings,
-        recentRuns: runs.map((r) => ({ finishedAt: r.finishedAt, requested: r.requested, failed: r.failed })),
+        circuit: circuit && { state: circuit.state, openedAt: circuit.openedAt, consecutiveFailures: circuit.consecutiveFailures, lastFailureKind: circuit.lastFailureKind },
         recentEvents: await deps.store.events.unmappedShare(carrier, new Date(now.getTime() - deps.settings.driftWindowHours * HOUR_MS)),
       };
       const history = await deps.store.anomalies.forCarrier(carrier);
@@ -100,6 +104,7 @@ export function createAnomalyEngine(deps: AnomalyEngineDeps): AnomalyEngine {
     if (changes.length === 0) return { opened: 0, resolved: 0, updated: 0 };
     const result = await deps.store.anomalies.apply(changes, now);
     for (const anomaly of result.opened) {
+      metrics.anomalyOpened(anomaly.code, anomaly.severity);
       log.info({ anomalyId: anomaly.id, code: anomaly.code, severity: anomaly.severity, shipmentId: anomaly.shipmentId, carrier: anomaly.carrier }, 'anomaly opened');
     }
     return { opened: result.opened.length, resolved: result.resolved, updated: result.updated };

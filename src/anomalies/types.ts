@@ -96,8 +96,14 @@ export interface CarrierHealthInput {
   carrier: string;
   now: Date;
   settings: AnomalySettings;
-  /** Poll runs of this carrier in the unreachable window, newest first. */
-  recentRuns: readonly { finishedAt: Date; requested: number; failed: number }[];
+  /** The carrier's circuit breaker as the poller left it; null when it never failed. */
+  circuit: {
+    state: 'closed' | 'open' | 'half_open';
+    /** Start of the current outage (first opening). */
+    openedAt: Date | null;
+    consecutiveFailures: number;
+    lastFailureKind: string | null;
+  } | null;
   /** Events received from this carrier in the drift window and how many were unmapped. */
   recentEvents: { total: number; unmapped: number };
 }

@@ -7,18 +7,26 @@ import { carrierRoutes } from './routes/carriers.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
+import { metricsRoutes, type MetricsRouteOptions } from './routes/metrics.js';
+import { quarantineRoutes } from './routes/quarantine.js';
 import { shipmentRoutes } from './routes/shipments.js';
 import { trackRoutes } from './routes/track.js';
 
 /** 1000 shipments with customer data fit comfortably; anything larger is a mistake. */
 const BODY_LIMIT = '5mb';
 
-export function createApiApp(ctx: ApiContext): Express {
+export interface ApiAppOptions {
+  /** GET /metrics (Prometheus); left out, the route does not exist. */
+  metrics?: MetricsRouteOptions;
+}
+
+export function createApiApp(ctx: ApiContext, options: ApiAppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(probeRoutes(ctx));
+  if (options.metrics) app.use(metricsRoutes(options.metrics));
 
   const v1 = express.Router();
   v1.use(authenticate(ctx.store, ctx.now));
@@ -26,6 +34,7 @@ export function createApiApp(ctx: ApiContext): Express {
   v1.use(eventRoutes(ctx));
   v1.use(anomalyRoutes(ctx));
   v1.use(carrierRoutes(ctx));
+  v1.use(quarantineRoutes(ctx));
   v1.use(trackRoutes(ctx));
   v1.use(healthRoutes(ctx));
   v1.use(keyRoutes(ctx));

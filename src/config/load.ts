@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import { ConfigError } from '../domain/errors.js';
 import { carrierDefinitions } from '../../carriers/registry.js';
 import type { CarrierConfigResult } from '../../carriers/contract.js';
+import { loadCarrierLimitOverrides } from './carrier-limits.js';
 import { serviceEnvSchema } from './schema.js';
 import type { Secret } from './secret.js';
 import type { AnomalySettings } from '../anomalies/types.js';
 import type { ServiceLevel } from '../domain/shipment.js';
+import type { LimitOverrides } from '../tracking/governor/limits.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -18,6 +20,12 @@ export interface Config {
   logLevel: string;
   pollCron: string;
   pollMaxPerTick: number;
+  polling: {
+    circuit: { failuresToOpen: number; pauseMs: number; maxPauseMs: number };
+    maxTrackingDays: number;
+    /** Per carrier code: CARRIER_<CODE>_REQUESTS_PER_SECOND … over the adapter's defaults. */
+    carrierLimits: Readonly<Record<string, LimitOverrides>>;
+  };
   carrierTimeoutMs: number;
   sandbox: { mode: 'embedded' | 'off'; speed: number; port: number };
   demoData: boolean;
@@ -33,6 +41,8 @@ export interface Config {
     /** Base of links in mails; defaults to the API's own address. */
     publicUrl: string;
   };
+  /** Bearer token GET /metrics asks for; undefined: /metrics is open like /healthz. */
+  metricsToken: Secret | undefined;
   /** Each carrier's own validated settings; `enabled: false` when its credentials are not set. */
   carriers: Readonly<Record<string, CarrierConfigResult<unknown>>>;
 }
@@ -53,6 +63,12 @@ export function loadConfig(env: Env = process.env): Config {
     carriers[definition.code] = result;
   }
 
+  const limits = loadCarrierLimitOverrides(present, carrierDefinitions.map((d) => d.code));
+  problems.push(...limits.problems);
+  if (parsed.success && parsed.data.POLL_CIRCUIT_MAX_PAUSE_SECONDS < parsed.data.POLL_CIRCUIT_PAUSE_SECONDS) {
+    problems.push('POLL_CIRCUIT_MAX_PAUSE_SECONDS: must not be shorter than POLL_CIRCUIT_PAUSE_SECONDS');
+  }
+
   if (parsed.success && parsed.data.SMTP_URL && !parsed.data.ALERT_EMAIL_TO) {
     problems.push('ALERT_EMAIL_TO: must be set when SMTP_URL is set (who should get the alerts?)');
   }
@@ -67,6 +83,11 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: e.LOG_LEVEL,
     pollCron: e.POLL_CRON,
     pollMaxPerTick: e.POLL_MAX_PER_TICK,
+    polling: Object.freeze({
+      circuit: Object.freeze({ failuresToOpen: e.POLL_CIRCUIT_FAILURES, pauseMs: e.POLL_CIRCUIT_PAUSE_SECONDS * 1000, maxPauseMs: e.POLL_CIRCUIT_MAX_PAUSE_SECONDS * 1000 }),
+      maxTrackingDays: e.POLL_MAX_TRACKING_DAYS,
+      carrierLimits: Object.freeze(limits.overrides),
+    }),
     carrierTimeoutMs: e.CARRIER_TIMEOUT_MS,
     sandbox: { mode: e.SANDBOX_CARRIER, speed: e.SANDBOX_SPEED, port: e.SANDBOX_PORT },
     demoData: e.DEMO_DATA,
@@ -106,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
       mailerCron: e.MAILER_CRON,
       publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     }),
+    metricsToken: e.METRICS_TOKEN,
     carriers: Object.freeze(carriers),
   });
 }

@@ -40,6 +40,13 @@ export const serviceEnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POLL_CRON: cron('* * * * *'),
   POLL_MAX_PER_TICK: z.coerce.number().int().min(1).max(100_000).default(5000),
+  // Circuit breaker per carrier (issue 6 §3): opens after this many failed requests in a row,
+  // pauses, then lets one probe through; each reopening doubles the pause up to the maximum.
+  POLL_CIRCUIT_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  POLL_CIRCUIT_PAUSE_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(60),
+  POLL_CIRCUIT_MAX_PAUSE_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(1800),
+  // Tracking stops this many days after registration, whatever the carrier says.
+  POLL_MAX_TRACKING_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   CARRIER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   SANDBOX_SPEED: z.coerce.number().positive().max(100_000).default(1),
   SANDBOX_CARRIER: z.enum(['embedded', 'off']).default('embedded'),
@@ -83,6 +90,14 @@ export const serviceEnvSchema = z.object({
   ALERT_DIGEST_CRON: cron('0 8 * * *'),
   MAILER_CRON: cron('* * * * *'),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://track.example.com' }).optional(),
+
+  // GET /metrics (issue 6 §5): open like /healthz unless this token is set.
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .regex(/^\S+$/, 'must not contain spaces')
+    .transform((v) => new Secret(v))
+    .optional(),
 });
 
 export type ServiceEnv = z.output<typeof serviceEnvSchema>;

@@ -51,6 +51,11 @@ export interface Shipment {
   /** Who signed for it, where the carrier says. */
   proofOfDelivery: ProofOfDelivery | null;
   nextPollAt: Date | null;
+  /** Why nextPollAt is what it is, for people ("in transit: every 2 h", "deferred: dhl daily quota spent …"). */
+  nextPollReason: string | null;
+  /** The carrier's quota day (`YYYY-MM-DD` in its quota zone) that pollsOnDay counts: DHL allows 10 per shipment. */
+  pollDay: string | null;
+  pollsOnDay: number;
   lastPolledAt: Date | null;
   lastPollError: string | null;
   pollFailures: number;

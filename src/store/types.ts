@@ -6,6 +6,7 @@ import type { NewShipment, NewTrackingEvent, Shipment, TrackingEvent } from '../
 import type { ShipmentStatus } from '../domain/status.js';
 import type { Anomaly, AnomalyCode, AnomalyDetails, AnomalyState, Severity } from '../anomalies/types.js';
 import type { AlertStore } from '../alerts/types.js';
+import type { CircuitState } from '../tracking/governor/types.js';
 
 export type RegisterResult = { ok: true; shipment: Shipment } | { ok: false; error: Error };
 
@@ -29,6 +30,7 @@ export type ShipmentPatch = Partial<
     | 'estimatedDelivery'
     | 'proofOfDelivery'
     | 'nextPollAt'
+    | 'nextPollReason'
     | 'lastPolledAt'
     | 'lastPollError'
     | 'pollFailures'
@@ -36,6 +38,12 @@ export type ShipmentPatch = Partial<
     | 'trackingNumber'
   >
 >;
+
+export interface DueUrgency {
+  deadlineFrom: Date;
+  deadlineTo: Date;
+  freshSince: Date;
+}
 
 export interface TrackingWrite {
   shipmentId: string;
@@ -54,6 +62,12 @@ export interface ShipmentStore {
   findByCarrierNumber(carrier: string, trackingNumber: string): Promise<Shipment | null>;
   /** Shipments whose next poll is due, oldest due first, excluding stopped and unpolled carriers. */
   due(now: Date, limit: number, excludeCarriers: readonly string[]): Promise<Shipment[]>;
+  /**
+   * Due shipments that matter most (out for delivery, failed attempt, an exception heard of since
+   * `freshSince`, a deadline in [deadlineFrom, deadlineTo]), from indexed queries: the poller asks
+   * when `due` hit its limit, so urgent ones beyond it are not left for later ticks.
+   */
+  dueUrgent(now: Date, urgency: DueUrgency, limit: number, excludeCarriers: readonly string[]): Promise<Shipment[]>;
   stopTracking(id: string, now: Date): Promise<Shipment | null>;
   /** Updates poll bookkeeping without events (not found, failed). */
   patch(id: string, patch: ShipmentPatch, now: Date): Promise<void>;
@@ -102,11 +116,14 @@ export interface PollRun {
   trigger: 'tick' | 'refresh';
   startedAt: Date;
   finishedAt: Date;
+  /** Shipments asked of the carrier; those deferred (quota, cap, open circuit) are not counted. */
   requested: number;
   found: number;
   notFound: number;
   failed: number;
   eventsAdded: number;
+  /** Of eventsAdded, those whose carrier code no status table knew (substatus `unmapped`). */
+  eventsUnmapped: number;
   failureSummary: string | null;
 }
 
@@ -118,15 +135,62 @@ export interface PollRunStore {
   failuresSince(since: Date): Promise<number>;
   /** Per carrier: when a poll last got answers, and when one last failed (with its failure kinds). */
   carrierActivity(): Promise<Record<string, { lastSuccessAt: Date | null; lastFailureAt: Date | null; lastFailure: string | null }>>;
+  /** Per carrier: events added, and how many of them had a code no table knew, in runs finished since then. */
+  eventCountsSince(since: Date): Promise<Record<string, { added: number; unmapped: number }>>;
+}
+
+/** The circuit breaker of one carrier as persisted (carrier_circuits). */
+export interface CarrierCircuit {
+  carrier: string;
+  state: CircuitState;
+  consecutiveFailures: number;
+  /** When the current outage began (kept while the circuit reopens after failed probes). */
+  openedAt: Date | null;
+  nextProbeAt: Date | null;
+  /** Openings since the circuit last closed: each doubles the pause. */
+  openings: number;
+  lastFailureKind: string | null;
+  updatedAt: Date;
+}
+
+export interface CircuitStore {
+  get(carrier: string): Promise<CarrierCircuit | null>;
+  save(circuit: CarrierCircuit): Promise<void>;
+}
+
+export interface CallReservation {
+  carrier: string;
+  /** `YYYY-MM-DD` in the carrier's quota zone. */
+  day: string;
+  /** Calls allowed per day; null: unlimited (the call is still counted). */
+  dailyQuota: number | null;
+  /** Polls allowed per shipment and day; null: none. */
+  perShipmentDaily: number | null;
+  shipmentIds: readonly string[];
+  now: Date;
+}
+
+export interface QuotaStore {
+  /**
+   * Takes one call of the carrier's day and, with a per-shipment cap, one poll of each shipment
+   * still under it, in one transaction. Nothing is taken when the quota is spent or every shipment
+   * is at its cap; `capped` lists the shipments at their cap.
+   */
+  reserveCall(reservation: CallReservation): Promise<{ granted: boolean; capped: string[] }>;
+  /** Calls counted on that quota day. */
+  usedOn(carrier: string, day: string): Promise<number>;
 }
 
 export interface Store {
   shipments: ShipmentStore;
+  quota: QuotaStore;
+  circuits: CircuitStore;
   events: EventStore;
   apiKeys: ApiKeyStore;
   pollRuns: PollRunStore;
   anomalies: AnomalyStore;
   alerts: AlertStore;
+  quarantine: QuarantineStore;
   /** Cheap liveness query for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -182,4 +246,36 @@ export interface AnomalyStore {
   countUnresolved(): Promise<{ byCode: Record<string, number>; bySeverity: Record<string, number> }>;
   /** Ids of shipments the sweep must look at, from indexed queries only. */
   sweepCandidates(thresholds: SweepThresholds, limit: number): Promise<string[]>;
+}
+
+/** One carrier answer kept for diagnosis: redacted before it reaches the store. */
+export interface QuarantinedResponse {
+  method: string;
+  path: string;
+  status: number;
+  contentType: string | null;
+  body: string;
+}
+
+/** A poll whose answer could not be read: kept instead of half-ingested. */
+export interface NewQuarantineEntry {
+  carrier: string;
+  tickId: string;
+  receivedAt: Date;
+  /** The numbers whose answer was unreadable. */
+  numbers: readonly string[];
+  detail: string;
+  responses: readonly QuarantinedResponse[];
+}
+
+export interface QuarantineEntry extends NewQuarantineEntry {
+  /** `pq_<n>`, growing with every entry. */
+  id: string;
+}
+
+export interface QuarantineStore {
+  /** Stores the entry and drops the carrier's oldest beyond `keepPerCarrier`, in one transaction. */
+  add(entry: NewQuarantineEntry, keepPerCarrier: number): Promise<QuarantineEntry>;
+  /** One carrier's entries, newest first; `after` is the id of the last item of the previous page. */
+  list(filter: { carrier: string; limit: number; after?: string }): Promise<{ items: QuarantineEntry[]; hasMore: boolean }>;
 }

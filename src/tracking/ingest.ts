@@ -8,7 +8,7 @@ import type { CarrierFailure, TrackOutcome } from '../../carriers/contract.js';
 import type { EventSource, NewTrackingEvent, ProofOfDelivery, Shipment } from '../domain/shipment.js';
 import { isTerminal, type ShipmentStatus, type Substatus } from '../domain/status.js';
 import type { ShipmentPatch, Store } from '../store/types.js';
-import { hasExpired, nextPollAt, retryAfterFailure, type CadenceSettings } from './cadence.js';
+import { hasExpired, hasOutlivedTracking, maxAgeReason, plannedPoll, retryAfterFailure, silenceReason, type CadenceSettings } from './cadence.js';
 import { deriveCurrentStatus } from './current-status.js';
 import { eventFingerprint } from './fingerprint.js';
 
@@ -28,11 +28,15 @@ export interface IngestDeps {
   cadence: CadenceSettings;
   now: () => Date;
   logger: Logger;
+  /** Jitter of the cadence and of failure retries; Math.random unless a test fixes it. */
+  random?: () => number;
 }
 
 export interface IngestResult {
   shipmentId: string;
   eventsAdded: number;
+  /** Of eventsAdded, those with a carrier code no status table knew. */
+  eventsUnmapped: number;
   status: ShipmentStatus;
 }
 
@@ -69,16 +73,21 @@ export async function ingestEvents(
     lastEventAt: current.lastEventAt,
     deliveredAt: current.status === 'delivered' ? current.statusSince : null,
   };
+  const random = deps.random ?? Math.random;
   if (options.polled) {
+    const next = plannedPoll({ previousStatus: shipment.status, status: current.status, notFoundCount: 0, now }, deps.cadence, random);
     Object.assign(patch, {
       lastPolledAt: now,
       lastPollError: null,
       pollFailures: 0,
       notFoundCount: 0,
-      nextPollAt: nextPollAt({ previousStatus: shipment.status, status: current.status, notFoundCount: 0, now }, deps.cadence),
+      nextPollAt: next.at,
+      nextPollReason: next.reason,
     });
   } else if (!shipment.trackingStoppedAt && shipment.nextPollAt !== null && isTerminal(current.status) && !isTerminal(shipment.status)) {
-    patch.nextPollAt = nextPollAt({ previousStatus: shipment.status, status: current.status, notFoundCount: 0, now }, deps.cadence);
+    const next = plannedPoll({ previousStatus: shipment.status, status: current.status, notFoundCount: 0, now }, deps.cadence, random);
+    patch.nextPollAt = next.at;
+    patch.nextPollReason = next.reason;
   }
   if (options.estimatedDelivery !== undefined) patch.estimatedDelivery = options.estimatedDelivery;
   if (options.proofOfDelivery !== undefined) patch.proofOfDelivery = options.proofOfDelivery;
@@ -86,10 +95,15 @@ export async function ingestEvents(
     await adoptTrackingNumber(deps, shipment, options.trackingNumber, patch);
   }
   expireIfSilent(shipment, current.lastEventAt, now, deps.cadence, patch);
-  if (shipment.trackingStoppedAt) patch.nextPollAt = null;
+  if (shipment.trackingStoppedAt) {
+    patch.nextPollAt = null;
+    patch.nextPollReason = 'tracking stopped';
+  }
 
   const { eventsAdded } = await deps.store.events.applyTracking({ shipmentId: shipment.id, events: fresh, patch, updatedAt: now });
-  return { shipmentId: shipment.id, eventsAdded, status: patch.status ?? shipment.status };
+  // Fresh rows are all written unless a concurrent writer stored the same fingerprint first (rare).
+  const eventsUnmapped = Math.min(eventsAdded, fresh.filter((e) => e.substatus === 'unmapped').length);
+  return { shipmentId: shipment.id, eventsAdded, eventsUnmapped, status: patch.status ?? shipment.status };
 }
 
 /** Applies what a carrier said about one shipment: events, not found, or a failure. */
@@ -122,6 +136,7 @@ export async function recordOutcome(deps: IngestDeps, shipment: Shipment, outcom
       const notFoundCount = shipment.notFoundCount + 1;
       // A parcel with history keeps its status: carriers sometimes forget old numbers.
       const status: ShipmentStatus = shipment.lastEventAt ? shipment.status : 'not_found';
+      const next = plannedPoll({ previousStatus: shipment.status, status, notFoundCount, now }, deps.cadence, deps.random ?? Math.random);
       const patch: ShipmentPatch = {
         status,
         substatus: status === 'not_found' ? null : shipment.substatus,
@@ -129,11 +144,12 @@ export async function recordOutcome(deps: IngestDeps, shipment: Shipment, outcom
         lastPolledAt: now,
         lastPollError: null,
         pollFailures: 0,
-        nextPollAt: nextPollAt({ previousStatus: shipment.status, status, notFoundCount, now }, deps.cadence),
+        nextPollAt: next.at,
+        nextPollReason: status === 'not_found' ? next.reason : `carrier forgot the number (${notFoundCount}×); ${next.reason}`,
       };
       expireIfSilent(shipment, shipment.lastEventAt, now, deps.cadence, patch);
       await deps.store.shipments.patch(shipment.id, patch, now);
-      return { shipmentId: shipment.id, eventsAdded: 0, status: patch.status ?? status };
+      return { shipmentId: shipment.id, eventsAdded: 0, eventsUnmapped: 0, status: patch.status ?? status };
     }
     case 'failed': {
       const pollFailures = shipment.pollFailures + 1;
@@ -143,11 +159,12 @@ export async function recordOutcome(deps: IngestDeps, shipment: Shipment, outcom
         {
           pollFailures,
           lastPollError: describeFailure(outcome.failure),
-          nextPollAt: retryAfterFailure(pollFailures, retryAfterMs, now, deps.cadence),
+          nextPollAt: retryAfterFailure(pollFailures, retryAfterMs, now, deps.cadence, deps.random ?? Math.random),
+          nextPollReason: `retry ${pollFailures} after ${outcome.failure.kind}${retryAfterMs === undefined ? '' : ` (carrier asked to wait ${Math.ceil(retryAfterMs / 1000)} s)`}`,
         },
         now,
       );
-      return { shipmentId: shipment.id, eventsAdded: 0, status: shipment.status };
+      return { shipmentId: shipment.id, eventsAdded: 0, eventsUnmapped: 0, status: shipment.status };
     }
   }
 }
@@ -213,9 +230,11 @@ function expireIfSilent(
 ): void {
   const status = patch.status ?? shipment.status;
   if (isTerminal(status)) return;
-  if (hasExpired(lastEventAt ?? shipment.createdAt, now, cadence)) {
+  const silent = hasExpired(lastEventAt ?? shipment.createdAt, now, cadence);
+  if (silent || hasOutlivedTracking(shipment.createdAt, now, cadence)) {
     patch.status = 'expired';
     patch.substatus = null;
     patch.nextPollAt = null;
+    patch.nextPollReason = silent ? silenceReason(cadence) : maxAgeReason(cadence);
   }
 }

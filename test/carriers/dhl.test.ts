@@ -428,9 +428,9 @@ describe('dhl config', () => {
     expect(problems).not.toContain(API_KEY);
   });
 
-  it('declares DHL’s pace: one number per call, one call a second, one in flight', () => {
+  it('declares DHL’s pace: one number per call, one call a second, one in flight, 250 a day and 10 per shipment (UTC days)', () => {
     const dhlAdapter = adapter();
-    expect(dhlAdapter.limits).toEqual({ maxBatch: 1, requestsPerSecond: 1, concurrency: 1 });
+    expect(dhlAdapter.limits).toEqual({ maxBatch: 1, requestsPerSecond: 1, concurrency: 1, dailyQuota: 250, perShipmentDaily: 10, quotaZone: 'UTC' });
     expect(dhlAdapter.queryBy).toEqual(['trackingNumber']);
     expect(dhlCarrier.confidence).toBeDefined();
   });

@@ -138,15 +138,16 @@ describe('anomaly engine', () => {
     expect(candidates).not.toContain(fresh.id);
   });
 
-  it('opens and resolves carrier_unreachable from poll runs', async () => {
-    for (const minutes of [29, 20, 10, 1]) {
-      const at = new Date(clock.getTime() - minutes * 60_000);
-      await store.pollRuns.record({ tickId: `t${minutes}`, carrier: 'flaky', trigger: 'tick', startedAt: at, finishedAt: at, requested: 4, found: 0, notFound: 0, failed: 4, eventsAdded: 0, failureSummary: 'unavailable:4' });
-    }
+  it('opens and resolves carrier_unreachable from the persisted circuit breaker', async () => {
+    const openedAt = new Date(clock.getTime() - 31 * 60_000);
+    const down = { carrier: 'flaky', state: 'open' as const, consecutiveFailures: 6, openedAt, nextProbeAt: new Date(clock.getTime() + 60_000), openings: 3, lastFailureKind: 'unavailable', updatedAt: clock };
+    await store.circuits.save({ ...down, openedAt: new Date(clock.getTime() - 10 * 60_000) });
+    expect(await engine.evaluateCarriers(['flaky'])).toMatchObject({ opened: 0 });
+    await store.circuits.save(down);
     expect(await engine.evaluateCarriers(['flaky'])).toMatchObject({ opened: 1 });
-    const [down] = await store.anomalies.forCarrier('flaky');
-    expect(down).toMatchObject({ code: 'carrier_unreachable', shipmentId: null, state: 'open' });
-    await store.pollRuns.record({ tickId: 'ok', carrier: 'flaky', trigger: 'tick', startedAt: clock, finishedAt: clock, requested: 4, found: 4, notFound: 0, failed: 0, eventsAdded: 0, failureSummary: null });
+    const [anomaly] = await store.anomalies.forCarrier('flaky');
+    expect(anomaly).toMatchObject({ code: 'carrier_unreachable', shipmentId: null, state: 'open', details: { since: openedAt.toISOString(), lastFailureKind: 'unavailable' } });
+    await store.circuits.save({ ...down, state: 'closed', consecutiveFailures: 0, openedAt: null, nextProbeAt: null, openings: 0 });
     expect(await engine.evaluateCarriers(['flaky'])).toMatchObject({ resolved: 1 });
   });
 });

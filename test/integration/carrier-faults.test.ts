@@ -77,8 +77,10 @@ describe('a carrier that times out', () => {
   });
 
   it('counts a timeout as unavailable, keeps the tick alive and never logs the carrier key', async () => {
+    // A timeout is retried twice within the tick (issue 6 §3): three requests, all timing out.
     nock('http://sandbox-carrier.test:8080')
       .post('/api/v1/track')
+      .times(3)
       .matchHeader('x-api-key', 'marker-sandbox-api-key')
       .delay(1000)
       .reply(200, { results: [] });

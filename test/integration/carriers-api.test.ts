@@ -1,6 +1,11 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { sandboxTrackingNumber } from '../../carriers/sandbox/index.js';
-import { startTestService } from '../support/service.js';
+import { createApiApp } from '../../src/api/app.js';
+import type { CarrierGovernorView, CarrierHealth } from '../../src/tracking/governor/types.js';
+import { silentLogger } from '../support/logger.js';
+import { startTestService, type TestService } from '../support/service.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const dir = makeTempDir('carriers-api');
@@ -113,5 +118,102 @@ describe('GET /v1/carriers/detect/:number', () => {
   it('needs an API key', async () => {
     const res = await request(running.service.url).get('/v1/carriers/detect/1Z5R89390357567127');
     expect(res.status).toBe(401);
+  });
+});
+
+type CarrierItem = { code: string } & Record<string, unknown>;
+const itemOf = (body: { items: CarrierItem[] }, code: string) => body.items.find((c) => c.code === code);
+
+describe('GET /v1/carriers: failures and unmapped share', () => {
+  let t: TestService;
+  beforeAll(async () => {
+    t = await startTestService();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  afterEach(() => t.service.sandbox?.setFault(null));
+
+  it('shows the share of unmapped codes over the last 7 days, null where no event came', async () => {
+    const api = request(t.service.url);
+    const number = sandboxTrackingNumber(1, 401);
+    t.service.sandbox?.registerParcel(number, { createdAt: new Date(Date.now() - 50 * 3_600_000) });
+    expect((await api.post('/v1/shipments').set(t.auth()).send({ trackingNumber: number })).status).toBe(201);
+    await t.service.scheduler.runNow();
+    let body = (await api.get('/v1/carriers').set(t.auth())).body;
+    expect(itemOf(body, 'sandbox')).toMatchObject({ unmappedShare: 0, lastFailure: null, lastFailureKind: null });
+    expect(itemOf(body, 'yurtici')).toMatchObject({ unmappedShare: null, circuit: null, quota: null });
+
+    // The sandbox knows every code it sends; runs of a carrier whose codes drifted stand in for it.
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000);
+    const run = { tickId: 'tick-x', carrier: 'sandbox', trigger: 'tick' as const, requested: 1, found: 1, notFound: 0, failed: 0, failureSummary: null };
+    await t.service.store.pollRuns.record({ ...run, startedAt: at(1), finishedAt: at(1), eventsAdded: 13, eventsUnmapped: 5 });
+    // Older than the window: not counted.
+    await t.service.store.pollRuns.record({ ...run, startedAt: at(8 * 24), finishedAt: at(8 * 24), eventsAdded: 10, eventsUnmapped: 10 });
+    body = (await api.get('/v1/carriers').set(t.auth())).body;
+    expect(itemOf(body, 'sandbox')).toMatchObject({ unmappedShare: 0.25 }); // 5 of 7 + 13 events
+  });
+
+  it('names the kind of the last failure', async () => {
+    const number = sandboxTrackingNumber(3, 401);
+    const api = request(t.service.url);
+    const id = (await api.post('/v1/shipments').set(t.auth()).send({ trackingNumber: number })).body.id as string;
+    t.service.sandbox?.setFault({ kind: 'http500' });
+    const shipment = await t.service.store.shipments.get(id);
+    if (!shipment) throw new Error('shipment not stored');
+    expect(await t.service.poller.pollShipments([shipment], 'tick')).toMatchObject({ failed: 1 });
+    const sandbox = itemOf((await api.get('/v1/carriers').set(t.auth())).body, 'sandbox');
+    expect(sandbox).toMatchObject({ lastFailure: 'unavailable:1', lastFailureKind: 'unavailable' });
+    expect(Date.parse(String(sandbox?.['lastFailureAt']))).not.toBeNaN();
+  });
+});
+
+describe('GET /v1/carriers: circuit and quota from the governor', () => {
+  let t: TestService;
+  let server: Server;
+  let url = '';
+  const openedAt = new Date('2025-03-14T09:00:00Z');
+  const health: CarrierHealth = {
+    carrier: 'sandbox',
+    limits: { maxBatch: 50, requestsPerSecond: 5, concurrency: 2, dailyQuota: 250, perShipmentDaily: 10, quotaZone: 'UTC' },
+    circuit: { state: 'open', consecutiveFailures: 5, openedAt, nextProbeAt: new Date('2025-03-14T09:05:00Z'), lastFailureKind: 'unavailable' },
+    quota: { day: '2025-03-14', used: 40, limit: 250, left: 210, resetsAt: new Date('2025-03-15T00:00:00Z') },
+  };
+  // The service's own governor may not report every carrier yet; a stub makes the answer known.
+  const governor: CarrierGovernorView = { health: () => Promise.resolve([health]) };
+
+  beforeAll(async () => {
+    t = await startTestService();
+    const s = t.service;
+    const app = createApiApp({
+      store: s.store,
+      registry: s.registry,
+      poller: s.poller,
+      governor,
+      scheduler: s.scheduler,
+      anomalies: s.anomalies,
+      deadlineOf: () => null,
+      sweepAnomalies: () => Promise.resolve(null),
+      logger: silentLogger(),
+      now: () => new Date(),
+    });
+    server = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await t.close();
+  });
+
+  it('shows circuit state, quota used and left, and the effective limits of each polled carrier', async () => {
+    const body = (await request(url).get('/v1/carriers').set(t.auth())).body;
+    expect(itemOf(body, 'sandbox')).toMatchObject({
+      circuit: { state: 'open', consecutiveFailures: 5, openedAt: '2025-03-14T09:00:00.000Z', nextProbeAt: '2025-03-14T09:05:00.000Z' },
+      quota: { day: '2025-03-14', used: 40, limit: 250, left: 210, resetsAt: '2025-03-15T00:00:00.000Z' },
+      limits: health.limits,
+    });
+    expect(itemOf(body, 'manual')).toMatchObject({ circuit: null, quota: null });
   });
 });

@@ -15,7 +15,8 @@ let serial = 0;
 
 beforeAll(() => {
   store = openSqliteStore(dir.path);
-  deps = { store, cadence: DEFAULT_CADENCE, now: () => clock, logger: silentLogger() };
+  // random() = 0.5 puts the ±10 % cadence jitter at its middle: polls land exactly on the cadence.
+  deps = { store, cadence: DEFAULT_CADENCE, now: () => clock, logger: silentLogger(), random: () => 0.5 };
 });
 afterAll(async () => {
   await store.close();

@@ -1,21 +1,22 @@
 import type { CarrierRule } from '../types.js';
 import { iso } from './timeline.js';
 
-/** Every poll of one carrier failed for the whole window: the carrier (or our access to it) is down. */
+/**
+ * The poller's circuit breaker for this carrier has stayed open (or half open, probing) for the
+ * whole window: the carrier, or our access to it, is down. Resolves when the circuit closes.
+ */
 export const carrierUnreachable: CarrierRule = {
   code: 'carrier_unreachable',
   severity: 'high',
-  opens({ now, settings, recentRuns }) {
-    const windowStart = now.getTime() - settings.carrierUnreachableMinutes * 60_000;
-    const inWindow = recentRuns.filter((r) => r.finishedAt.getTime() >= windowStart && r.requested > 0);
-    if (inWindow.length === 0 || inWindow.some((r) => r.failed < r.requested)) return null;
-    const oldest = inWindow[inWindow.length - 1];
-    // The failures must span the window, not one unlucky tick.
-    if (!oldest || now.getTime() - oldest.finishedAt.getTime() < settings.carrierUnreachableMinutes * 60_000 * 0.9) return null;
-    return { trigger: iso(oldest.finishedAt), details: { since: iso(oldest.finishedAt), failedPolls: inWindow.length } };
+  opens({ now, settings, circuit }) {
+    if (!circuit || circuit.state === 'closed' || !circuit.openedAt) return null;
+    if (now.getTime() - circuit.openedAt.getTime() < settings.carrierUnreachableMinutes * 60_000) return null;
+    return {
+      trigger: iso(circuit.openedAt),
+      details: { since: iso(circuit.openedAt), failedPolls: circuit.consecutiveFailures, lastFailureKind: circuit.lastFailureKind, circuit: circuit.state },
+    };
   },
-  resolves({ recentRuns }) {
-    const latest = recentRuns.find((r) => r.requested > 0);
-    return latest && latest.failed < latest.requested ? 'a poll succeeded' : null;
+  resolves({ circuit }) {
+    return !circuit || circuit.state === 'closed' ? 'circuit closed: the carrier answers again' : null;
   },
 };

@@ -32,6 +32,8 @@ export function presentShipment(shipment: Shipment) {
       stoppedAt: iso(shipment.trackingStoppedAt),
       lastPolledAt: iso(shipment.lastPolledAt),
       nextPollAt: iso(shipment.nextPollAt),
+      /** Why nextPollAt is what it is: cadence, retry, deferred for quota, circuit open… */
+      nextPollReason: shipment.nextPollReason,
       lastError: shipment.lastPollError,
     },
     createdAt: shipment.createdAt.toISOString(),

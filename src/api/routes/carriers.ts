@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import { normaliseTrackingNumber } from '../../domain/shipment.js';
+import type { CarrierHealth } from '../../tracking/governor/types.js';
 import { ANY_ROLE, requireRole } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { parseInput } from '../schemas/validate.js';
@@ -13,19 +14,47 @@ const detectParamsSchema = z.strictObject({
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
+/** The unmapped-code share looks back this far in poll_runs. */
+const UNMAPPED_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** "unavailable:3,auth:1" → "unavailable": the kind of the most frequent failure in the summary. */
+function failureKindOf(summary: string | null | undefined): string | null {
+  if (!summary) return null;
+  let best: { kind: string; n: number } | null = null;
+  for (const part of summary.split(',')) {
+    const [kind = '', count = ''] = part.split(':');
+    const n = Number(count);
+    if (kind !== '' && (!best || n > best.n)) best = { kind, n: Number.isFinite(n) ? n : 0 };
+  }
+  return best?.kind ?? null;
+}
+
+function presentHealth(h: CarrierHealth | undefined) {
+  if (!h) return { circuit: null, quota: null };
+  const { circuit: c, quota: q } = h;
+  return {
+    circuit: { state: c.state, consecutiveFailures: c.consecutiveFailures, openedAt: iso(c.openedAt), nextProbeAt: iso(c.nextProbeAt) },
+    quota: { day: q.day, used: q.used, limit: q.limit, left: q.left, resetsAt: iso(q.resetsAt) },
+  };
+}
+
 /** Every carrier shipwatch knows: configured or not, how to switch it on, how it has been doing. */
 export function carrierRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.get('/carriers', requireRole(...ANY_ROLE), async (_req, res) => {
-    const [activity, waiting, byCarrier] = await Promise.all([
+    const [activity, waiting, byCarrier, eventCounts, health] = await Promise.all([
       ctx.store.pollRuns.carrierActivity(),
       ctx.store.shipments.waitingByCarrier(),
       ctx.store.shipments.countByCarrier(),
+      ctx.store.pollRuns.eventCountsSince(new Date(ctx.now().getTime() - UNMAPPED_WINDOW_MS)),
+      ctx.governor.health(),
     ]);
+    const healthOf = new Map(health.map((h) => [h.carrier, h]));
     const items = ctx.registry.codes.map((code) => {
       const definition = ctx.registry.definition(code);
       const adapter = ctx.registry.adapter(code);
       const seen = activity[code];
+      const events = eventCounts[code];
       return {
         code,
         displayName: definition?.displayName ?? code,
@@ -33,12 +62,16 @@ export function carrierRoutes(ctx: ApiContext): Router {
         polled: (adapter?.queryBy.length ?? 0) > 0,
         enableWith: definition?.enableWith ?? [],
         queryBy: adapter?.queryBy ?? [],
-        limits: adapter?.limits ?? null,
+        // The governor's limits include per-carrier config overrides and the daily quota.
+        limits: healthOf.get(code)?.limits ?? adapter?.limits ?? null,
         shipments: byCarrier[code] ?? 0,
         waitingForConfiguration: waiting[code] ?? 0,
         lastSuccessAt: iso(seen?.lastSuccessAt),
         lastFailureAt: iso(seen?.lastFailureAt),
         lastFailure: seen?.lastFailure ?? null,
+        lastFailureKind: failureKindOf(seen?.lastFailure),
+        ...presentHealth(healthOf.get(code)),
+        unmappedShare: events && events.added > 0 ? Math.round((events.unmapped / events.added) * 1000) / 1000 : null,
       };
     });
     res.json({ items });

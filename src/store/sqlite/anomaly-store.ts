@@ -9,16 +9,20 @@ import { toAnomaly } from './anomaly-rows.js';
 const UNRESOLVED = ne(anomalies.state, 'resolved');
 
 export function createSqliteAnomalyStore(db: SqliteDb): AnomalyStore {
+  // Prepared once for any number of ids (a JSON array read by json_each, still served by the
+  // shipment_id index): every lookup and every sweep batch asks this (bench/lookup.ts).
+  const ofShipments = db
+    .select()
+    .from(anomalies)
+    .where(sql`${anomalies.shipmentId} in (select value from json_each(${sql.placeholder('ids')}))`)
+    .orderBy(asc(anomalies.openedAt), asc(anomalies.id))
+    .prepare();
+
   return {
     async forShipments(shipmentIds) {
       const byShipment = new Map<string, Anomaly[]>(shipmentIds.map((id) => [id, []]));
       if (shipmentIds.length === 0) return byShipment;
-      const rows = db
-        .select()
-        .from(anomalies)
-        .where(inArray(anomalies.shipmentId, [...shipmentIds]))
-        .orderBy(asc(anomalies.openedAt), asc(anomalies.id))
-        .all();
+      const rows = ofShipments.all({ ids: JSON.stringify(shipmentIds) });
       for (const row of rows) if (row.shipmentId) byShipment.get(row.shipmentId)?.push(toAnomaly(row));
       return byShipment;
     },

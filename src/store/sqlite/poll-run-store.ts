@@ -63,6 +63,20 @@ export function createSqlitePollRunStore(db: SqliteDb): PollRunStore {
       }
       return activity;
     },
+    async eventCountsSince(since) {
+      // Reads only the window's rows through the poll_runs_finished_at index.
+      const rows = db
+        .select({
+          carrier: pollRuns.carrier,
+          added: sql<number>`coalesce(sum(${pollRuns.eventsAdded}), 0)`,
+          unmapped: sql<number>`coalesce(sum(${pollRuns.eventsUnmapped}), 0)`,
+        })
+        .from(pollRuns)
+        .where(gte(pollRuns.finishedAt, since))
+        .groupBy(pollRuns.carrier)
+        .all();
+      return Object.fromEntries(rows.map((r) => [r.carrier, { added: r.added, unmapped: r.unmapped }]));
+    },
     async failuresSince(since) {
       return (
         db

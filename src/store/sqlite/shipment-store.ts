@@ -8,7 +8,28 @@ import { normaliseTrackingNumber, type NewShipment, type Shipment } from '../../
 import type { RegisterResult, ShipmentFilter, ShipmentPatch, ShipmentStore } from '../types.js';
 import { toShipment } from './rows.js';
 
+/** Most shipments one lookup value returns (an order id may hold several parcels). */
+const MAX_MATCHES = 100;
+
 export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
+  // The reads of every lookup and sweep are prepared once: building and compiling the statement
+  // each time cost more than running it (bench/lookup.ts, bench/sweep.ts).
+  const byId = db.select().from(shipments).where(eq(shipments.id, sql.placeholder('id'))).prepare();
+  const byAnyNumber = db
+    .select()
+    .from(shipments)
+    .where(
+      or(
+        eq(shipments.trackingNumber, sql.placeholder('trackingNumber')),
+        eq(shipments.reference, sql.placeholder('value')),
+        eq(shipments.orderId, sql.placeholder('value')),
+      ),
+    )
+    // The cap is written into the SQL on purpose: SQLite re-plans a statement whose LIMIT is a bound
+    // parameter on every run, which tripled the cost of this query (bench/lookup.ts).
+    .orderBy(sql`${shipments.id} desc limit ${sql.raw(String(MAX_MATCHES))}`)
+    .prepare();
+
   function findConflict(item: NewShipment): Shipment | null {
     const clauses: SQL[] = [];
     if (item.trackingNumber) clauses.push(eq(shipments.trackingNumber, item.trackingNumber));
@@ -59,6 +80,7 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
               returnRequested: item.returnRequested,
               status: 'pending',
               nextPollAt: item.carrier === 'manual' ? null : now,
+              nextPollReason: item.carrier === 'manual' ? 'entered by hand: never polled' : 'registered: first poll',
               createdAt: now,
               updatedAt: now,
             })
@@ -70,7 +92,7 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
     },
 
     async get(id) {
-      const row = db.select().from(shipments).where(eq(shipments.id, id)).get();
+      const row = byId.get({ id });
       return row ? toShipment(row) : null;
     },
 
@@ -102,20 +124,7 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
 
     async findByNumber(value) {
       const trimmed = value.trim();
-      return db
-        .select()
-        .from(shipments)
-        .where(
-          or(
-            eq(shipments.trackingNumber, normaliseTrackingNumber(trimmed)),
-            eq(shipments.reference, trimmed),
-            eq(shipments.orderId, trimmed),
-          ),
-        )
-        .orderBy(desc(shipments.id))
-        .limit(100)
-        .all()
-        .map(toShipment);
+      return byAnyNumber.all({ trackingNumber: normaliseTrackingNumber(trimmed), value: trimmed }).map(toShipment);
     },
 
     async findByCarrierNumber(carrier, trackingNumber) {
@@ -144,10 +153,33 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
         .map(toShipment);
     },
 
+    async dueUrgent(now, urgency, limit, excludeCarriers) {
+      // No ORDER BY: each OR branch can then use its own index (status, status+last_event_at,
+      // deadline_at); the poller orders the few rows it gets.
+      return db
+        .select()
+        .from(shipments)
+        .where(
+          and(
+            or(
+              inArray(shipments.status, ['out_for_delivery', 'attempt_failed']),
+              and(eq(shipments.status, 'exception'), gte(shipments.lastEventAt, urgency.freshSince)),
+              and(gte(shipments.deadlineAt, urgency.deadlineFrom), lte(shipments.deadlineAt, urgency.deadlineTo)),
+            ),
+            lte(shipments.nextPollAt, now),
+            isNull(shipments.trackingStoppedAt),
+            excludeCarriers.length > 0 ? notInArray(shipments.carrier, [...excludeCarriers]) : undefined,
+          ),
+        )
+        .limit(limit)
+        .all()
+        .map(toShipment);
+    },
+
     async stopTracking(id, now) {
       const row = db
         .update(shipments)
-        .set({ trackingStoppedAt: sql`coalesce(${shipments.trackingStoppedAt}, ${now.getTime()})`, nextPollAt: null, updatedAt: now })
+        .set({ trackingStoppedAt: sql`coalesce(${shipments.trackingStoppedAt}, ${now.getTime()})`, nextPollAt: null, nextPollReason: 'tracking stopped', updatedAt: now })
         .where(eq(shipments.id, id))
         .returning()
         .get();
@@ -198,7 +230,7 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
       if (carriers.length === 0) return 0;
       return db
         .update(shipments)
-        .set({ nextPollAt: now, lastPollError: null, updatedAt: now })
+        .set({ nextPollAt: now, nextPollReason: 'carrier configured: first poll', lastPollError: null, updatedAt: now })
         .where(and(inArray(shipments.carrier, [...carriers]), like(shipments.lastPollError, `${NOT_CONFIGURED}%`), isNull(shipments.trackingStoppedAt)))
         .run().changes;
     },

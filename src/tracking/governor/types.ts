@@ -3,7 +3,8 @@
  * effective limits, daily quota spent, and the circuit breaker. The API (GET /v1/carriers) and
  * /metrics read it through `CarrierGovernor.health()`; only the poller changes it.
  */
-export type CircuitState = 'closed' | 'open' | 'half_open';
+export const CIRCUIT_STATES = ['closed', 'open', 'half_open'] as const;
+export type CircuitState = (typeof CIRCUIT_STATES)[number];
 
 export interface EffectiveLimits {
   maxBatch: number;
