@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { mapStatus, unmappedCodeCounts, type CarrierDefinition, type CarrierEvent, type QueryKey, type TrackOutcome } from '../../carriers/contract.js';
@@ -16,6 +16,7 @@ import { DEFAULT_CADENCE } from '../../src/tracking/cadence.js';
 import { createPoller } from '../../src/tracking/poller.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
+import { listenOnLoopback } from '../support/loopback-server.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const BASE_URL = 'https://mng-api.test';
@@ -403,12 +404,7 @@ describe('mng end to end through the real poller', () => {
 
   beforeAll(async () => {
     store = openSqliteStore(dir.path);
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => answer(req, res, Buffer.concat(chunks).toString('utf8')));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    server = await listenOnLoopback(answer);
   });
 
   afterAll(async () => {
