@@ -17,6 +17,7 @@ import { createPoller } from '../../src/tracking/poller.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
+import { useCarrierNock } from '../support/nock-lifecycle.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const BASE_URL = 'https://seventeen-track.test';
@@ -70,23 +71,7 @@ function wireEvents(name: string): { sub_status?: string; stage?: string }[] {
   return (body.data?.accepted ?? []).flatMap((a) => (a.track_info?.tracking?.providers ?? []).flatMap((p) => p.events ?? []));
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-
-afterEach(() => {
-  const done = nock.isDone();
-  // Delayed replies the client already gave up on would otherwise outlive the test.
-  nock.abortPendingRequests();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
-
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useCarrierNock();
 
 describe('17track adapter: request shape', () => {
   it('POSTs gettrackinfo with the 17token header and the shop’s numeric carrier code', async () => {

@@ -16,6 +16,7 @@ import { DEFAULT_CADENCE } from '../../src/tracking/cadence.js';
 import { createPoller } from '../../src/tracking/poller.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
+import { useCarrierNock } from '../support/nock-lifecycle.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const BASE_URL = 'https://dhl-api.test';
@@ -64,22 +65,7 @@ function remember(outcome: TrackOutcome | undefined): TrackOutcome | undefined {
   return outcome;
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-
-afterEach(() => {
-  const done = nock.isDone();
-  nock.abortPendingRequests();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
-
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useCarrierNock();
 
 describe('dhl adapter: request shape', () => {
   it('GETs /track/shipments?trackingNumber=… with the API key and Accept: application/json, no service when none is known', async () => {

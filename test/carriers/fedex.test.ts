@@ -20,6 +20,7 @@ import { createPoller } from '../../src/tracking/poller.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
+import { useCarrierNock } from '../support/nock-lifecycle.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const BASE_URL = 'https://fedex-api.test';
@@ -84,22 +85,7 @@ function entry(name: string, index = 0): FedexCompleteTrackResult {
   return completeTrackResultSchema.parse(body.output.completeTrackResults[index]);
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-
-afterEach(() => {
-  const done = nock.isDone();
-  nock.abortPendingRequests();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
-
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useCarrierNock();
 
 describe('fedex adapter: request shape and auth', () => {
   it('buys a token with the client credentials form, then POSTs the numbers with bearer and locale', async () => {

@@ -17,6 +17,7 @@ import { createPoller } from '../../src/tracking/poller.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
+import { useCarrierNock } from '../support/nock-lifecycle.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const BASE_URL = 'https://ups-api.test';
@@ -80,22 +81,7 @@ function remember(outcome: TrackOutcome | undefined): TrackOutcome | undefined {
   return outcome;
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-
-afterEach(() => {
-  const done = nock.isDone();
-  nock.abortPendingRequests();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
-
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useCarrierNock();
 
 describe('ups adapter: request shape and token', () => {
   it('buys a token with HTTP Basic and the client-credentials form, then GETs details/{number} with bearer, transId and transactionSrc', async () => {

@@ -16,6 +16,7 @@ import { createPoller } from '../../src/tracking/poller.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
 import { listenOnLoopback } from '../support/loopback-server.js';
+import { useCarrierNock } from '../support/nock-lifecycle.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const BASE_URL = 'https://usps-api.test';
@@ -73,23 +74,7 @@ function remember(outcome: TrackOutcome | undefined): TrackOutcome | undefined {
   return outcome;
 }
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-
-afterEach(() => {
-  const done = nock.isDone();
-  // Delayed replies the client already gave up on would otherwise outlive the test.
-  nock.abortPendingRequests();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
-
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useCarrierNock();
 
 describe('usps adapter: request shape and tokens', () => {
   it('buys a token with a JSON client-credentials body, then GETs the number with expand=DETAIL and the bearer', async () => {
