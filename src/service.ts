@@ -89,8 +89,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
     const calendar = createBusinessCalendar({ timeZone: config.timeZone, saturdayIsBusinessDay: config.calendar.saturdayIsBusinessDay });
     const deadlineOf = (s: Parameters<typeof promisedDeadline>[0]) => promisedDeadline(s, calendar, config.calendar.serviceLevelDays);
     const governor = createCarrierGovernor({ store, registry, now, limitOverrides: config.polling.carrierLimits, circuit: config.polling.circuit, logger: logger.child({ component: 'governor' }) });
-    // The governor is read at scrape time only, so it may be built after the producers that need metrics.
-    const metrics = createPrometheusMetrics({ governor: { health: () => governor.health() }, store, carriers: registry.codes });
+    const metrics = createPrometheusMetrics({ governor, store, carriers: registry.codes });
     const anomalies = createAnomalyEngine({ store, calendar, settings: config.anomalies, now, logger, metrics });
     const polledCarriers = () => registry.enabledCodes().filter((c) => (registry.adapter(c)?.queryBy.length ?? 0) > 0);
     const poller = createPoller({
