@@ -127,6 +127,11 @@ export interface CarrierDefinition<C = unknown> {
    * (0, 1]; 0 when it does not fit. Without it, `recognises` counts as 0.5.
    */
   confidence?(trackingNumber: string): number;
+  /**
+   * The carrier's public web tracking page for one of its numbers, for people (the console links
+   * it). Only where the page's address format is documented; each carrier notes its source.
+   */
+  publicTrackingUrl?(trackingNumber: string): string;
   loadConfig(env: Readonly<Record<string, string | undefined>>): CarrierConfigResult<C>;
   create(config: C, deps: CarrierDeps): CarrierAdapter;
 }

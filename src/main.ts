@@ -20,7 +20,7 @@ function readConfig(): Config {
 }
 
 function banner(service: RunningService): string {
-  const lines = ['', `  shipwatch is listening on ${service.url}`];
+  const lines = ['', `  shipwatch is listening on ${service.url}`, `  console: open ${service.url}/ in a browser and sign in with an API key`];
   if (service.adminKey.source === 'env') {
     lines.push('  admin API key: the one in SHIPWATCH_ADMIN_KEY');
   } else {

@@ -129,7 +129,7 @@ export async function startService(config: Config, options: ServiceOptions): Pro
         : 0;
     if (demoShipments > 0) logger.info({ demoShipments }, 'seeded demo shipments, one per sandbox scenario');
 
-    const app = createApiApp({ store, registry, poller, governor, scheduler, anomalies, deadlineOf, sweepAnomalies: () => anomalies.sweep(polledCarriers()), logger, now }, {
+    const app = createApiApp({ store, registry, poller, governor, scheduler, anomalies, deadlineOf, sweepAnomalies: () => anomalies.sweep(polledCarriers()), logger, now, timeZone: config.timeZone }, {
       metrics: { exposition: metrics, token: config.metricsToken },
     });
     const server = await listen(app, config.host, config.port);

@@ -15,6 +15,8 @@ export const seventeenTrackCarrier: CarrierDefinition<SeventeenTrackConfig> = {
   enableWith: SEVENTEEN_TRACK_ENABLE_WITH,
   recognises: (n) => otherPostConfidence(n) > 0,
   confidence: otherPostConfidence,
+  // Public page: 17TRACK's result page, as its own tracking widget examples open it (gist a-vasyliev, extcall.17track.net).
+  publicTrackingUrl: (trackingNumber) => `https://t.17track.net/en#nums=${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadSeventeenTrackConfig,
   create: createSeventeenTrackAdapter,
 };

@@ -11,6 +11,8 @@ export const arasCarrier: CarrierDefinition<ArasConfig> = {
   enableWith: ARAS_ENV_VARS,
   recognises: recognisesArasNumber,
   confidence: arasConfidence,
+  // Public page for the 13-digit tracking number: research carriers-tr.md §2 "Numbers & links" [V: ARAS-LINK].
+  publicTrackingUrl: (trackingNumber) => `http://kargotakip.araskargo.com.tr/mainpage.aspx?code=${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadArasConfig,
   create: createArasAdapter,
 };

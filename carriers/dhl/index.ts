@@ -10,6 +10,8 @@ export const dhlCarrier: CarrierDefinition<DhlConfig> = {
   enableWith: DHL_ENABLE_WITH,
   recognises: (n) => dhlConfidence(n) > 0,
   confidence: dhlConfidence,
+  // Public page: DHL's global tracking page, as many public integrations link it (code index, `tracking-id=`).
+  publicTrackingUrl: (trackingNumber) => `https://www.dhl.com/global-en/home/tracking.html?tracking-id=${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadDhlConfig,
   create: createDhlAdapter,
 };

@@ -10,6 +10,8 @@ export const fedexCarrier: CarrierDefinition<FedexConfig> = {
   enableWith: FEDEX_ENABLE_WITH,
   recognises: recognisesFedexNumber,
   confidence: fedexConfidence,
+  // Public page: FedEx's tracking page, as public integrations link it (code index; also jkeen/tracking_number_data).
+  publicTrackingUrl: (trackingNumber) => `https://www.fedex.com/fedextrack/?trknbr=${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadFedexConfig,
   create: createFedexAdapter,
 };

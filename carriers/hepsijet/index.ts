@@ -9,6 +9,8 @@ export const hepsijetCarrier: CarrierDefinition<HepsijetConfig> = {
   displayName: HEPSIJET_DISPLAY_NAME,
   enableWith: ['CARRIER_HEPSIJET_USERNAME', 'CARRIER_HEPSIJET_PASSWORD'],
   recognises: detectsHepsijetNumber,
+  // Public page: research carriers-tr.md §6, the shop's customerDeliveryNo in the path [M].
+  publicTrackingUrl: (trackingNumber) => `https://www.hepsijet.com/gonderi-takibi/${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadHepsijetConfig,
   create: createHepsijetAdapter,
 };

@@ -11,6 +11,8 @@ export const mngCarrier: CarrierDefinition<MngConfig> = {
   enableWith: MNG_ENABLE_WITH,
   recognises: recognisesMngNumber,
   confidence: mngConfidence,
+  // Public page: research carriers-tr.md §3 [1]; several shop integrations in the public code index build the same link.
+  publicTrackingUrl: (trackingNumber) => `https://kargotakip.dhlecommerce.com.tr/?takipNo=${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadMngConfig,
   create: createMngAdapter,
 };

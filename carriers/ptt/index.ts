@@ -11,6 +11,8 @@ export const pttCarrier: CarrierDefinition<PttConfig> = {
   // The 13-digit barcode (EAN-style check digit) and S10 numbers issued in Turkey (…TR).
   recognises: (trackingNumber) => pttConfidence(trackingNumber) > 0,
   confidence: pttConfidence,
+  // Public page for the barcode: research carriers-tr.md §4 "Numbers & links" [M].
+  publicTrackingUrl: (trackingNumber) => `https://gonderitakip.ptt.gov.tr/Track/Verify?q=${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadPttConfig,
   create: createPttAdapter,
 };

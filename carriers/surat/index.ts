@@ -11,6 +11,8 @@ export const suratCarrier: CarrierDefinition<SuratConfig> = {
   enableWith: SURAT_ENABLE_WITH,
   recognises: recognisesSuratNumber,
   confidence: suratConfidence,
+  // Public page for KargoTakipNo: research carriers-tr.md §5 [M].
+  publicTrackingUrl: (trackingNumber) => `https://www.suratkargo.com.tr/KargoTakip/?kargotakipno=${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadSuratConfig,
   create: createSuratAdapter,
 };

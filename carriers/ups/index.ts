@@ -10,6 +10,8 @@ export const upsCarrier: CarrierDefinition<UpsConfig> = {
   enableWith: UPS_ENABLE_WITH,
   recognises: (trackingNumber) => upsConfidence(trackingNumber) > 0,
   confidence: upsConfidence,
+  // Public page: UPS's tracking page, as public integrations link it (code index; eshipguy.com carrier tracking URLs).
+  publicTrackingUrl: (trackingNumber) => `https://www.ups.com/track?tracknum=${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadUpsConfig,
   create: createUpsAdapter,
 };

@@ -10,6 +10,8 @@ export const uspsCarrier: CarrierDefinition<UspsConfig> = {
   enableWith: USPS_ENABLE_WITH,
   recognises: (n) => uspsConfidence(n) > 0,
   confidence: uspsConfidence,
+  // Public page: USPS Tracking, as public integrations link it (code index).
+  publicTrackingUrl: (trackingNumber) => `https://tools.usps.com/go/TrackConfirmAction?tLabels=${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadUspsConfig,
   create: createUspsAdapter,
 };

@@ -11,6 +11,8 @@ export const yurticiCarrier: CarrierDefinition<YurticiConfig> = {
   enableWith: YURTICI_ENABLE_WITH,
   recognises: recognisesYurticiNumber,
   confidence: yurticiConfidence,
+  // Public page: research carriers-tr.md §1 "Numbers & links" [M]; the tracking number is Yurtiçi's docId (README.md).
+  publicTrackingUrl: (trackingNumber) => `https://www.yurticikargo.com/tr/online-servisler/gonderi-sorgula?code=${encodeURIComponent(trackingNumber)}`,
   loadConfig: loadYurticiConfig,
   create: createYurticiAdapter,
 };

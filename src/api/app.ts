@@ -7,10 +7,13 @@ import { carrierRoutes } from './routes/carriers.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
+import { meRoutes } from './routes/me.js';
 import { metricsRoutes, type MetricsRouteOptions } from './routes/metrics.js';
 import { quarantineRoutes } from './routes/quarantine.js';
 import { shipmentRoutes } from './routes/shipments.js';
 import { trackRoutes } from './routes/track.js';
+import { consoleRoutes } from '../web/server/console-routes.js';
+import { securityHeaders } from '../web/server/security-headers.js';
 
 /** 1000 shipments with customer data fit comfortably; anything larger is a mistake. */
 const BODY_LIMIT = '5mb';
@@ -24,6 +27,7 @@ export function createApiApp(ctx: ApiContext, options: ApiAppOptions = {}): Expr
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(securityHeaders());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(probeRoutes(ctx));
   if (options.metrics) app.use(metricsRoutes(options.metrics));
@@ -39,7 +43,10 @@ export function createApiApp(ctx: ApiContext, options: ApiAppOptions = {}): Expr
   v1.use(quarantineRoutes(ctx));
   v1.use(healthRoutes(ctx));
   v1.use(keyRoutes(ctx));
+  v1.use(meRoutes(ctx));
   app.use('/v1', v1);
+  // The console reads the API above with the signed-in key, like any other client.
+  app.use(consoleRoutes());
 
   app.use(notFoundRoute);
   app.use(errorHandler(ctx.logger));

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { hashApiKey } from '../access/api-keys.js';
+import { rolesFor, type Action } from '../access/permissions.js';
 import { AuthError } from '../domain/errors.js';
 import type { ApiKeyRecord, ApiKeyRole, Store } from '../store/types.js';
 
@@ -40,5 +41,7 @@ export function requireRole(...roles: ApiKeyRole[]): RequestHandler {
   };
 }
 
-export const ANY_ROLE: ApiKeyRole[] = ['admin', 'merchant', 'support'];
-export const WRITERS: ApiKeyRole[] = ['admin', 'merchant'];
+/** Guards a route with the role table in src/access/permissions.ts (the one GET /v1/me reports). */
+export function requirePermission(action: Action): RequestHandler {
+  return requireRole(...rolesFor(action));
+}

@@ -22,4 +22,12 @@ export interface ApiContext {
   sweepAnomalies: () => Promise<unknown>;
   logger: Logger;
   now: () => Date;
+  /**
+   * The shop's zone (config SHIPWATCH_TIMEZONE): per-day trends count days in it. Left out, the
+   * config's default zone.
+   */
+  timeZone?: string;
 }
+
+/** SHIPWATCH_TIMEZONE's default (src/config/schema.ts). */
+export const DEFAULT_SHOP_TIME_ZONE = 'Europe/Istanbul';

@@ -80,6 +80,11 @@ export interface ShipmentStore {
   resumeWaiting(carriers: readonly string[], now: Date): Promise<number>;
   /** Per carrier: shipments delivered since then that had a deadline, and how many made it. */
   onTimeSince(since: Date): Promise<Record<string, { delivered: number; onTime: number }>>;
+  /**
+   * Per carrier: shipments delivered since then, and the median of their transit times in days
+   * (deliveredAt − (shippedAt ?? createdAt)), unrounded.
+   */
+  transitSince(since: Date): Promise<Record<string, { delivered: number; medianDays: number | null }>>;
 }
 
 export interface EventStore {
@@ -209,15 +214,42 @@ export type AnomalyChange =
   | { kind: 'update'; id: string; severity: Severity; details: AnomalyDetails }
   | { kind: 'resolve'; id: string; reason: string };
 
+/** `unresolved`: open and acknowledged, the inbox. */
+export type AnomalyStateFilter = AnomalyState | 'unresolved';
+
+export const ANOMALY_ORDERS = ['newest', 'oldest'] as const;
+export type AnomalyOrder = (typeof ANOMALY_ORDERS)[number];
+
 export interface AnomalyFilter {
-  state?: AnomalyState;
+  state?: AnomalyStateFilter;
   code?: AnomalyCode;
   severity?: Severity;
   carrier?: string;
   since?: Date;
   limit: number;
+  /** By opening (ids are time-ordered); newest first unless told. */
+  order?: AnomalyOrder;
   /** Id of the last item of the previous page. */
   after?: string;
+}
+
+/** How people find the shipment an anomaly is about. */
+export interface AnomalyShipmentRef {
+  id: string;
+  trackingNumber: string | null;
+  reference: string | null;
+  orderId: string | null;
+}
+
+/** A listed anomaly with its shipment's numbers, read in the same query; null for carrier-level ones. */
+export interface ListedAnomaly extends Anomaly {
+  shipment: AnomalyShipmentRef | null;
+}
+
+/** One day of a per-day count: [start, end) as instants. */
+export interface DaySpan {
+  start: Date;
+  end: Date;
 }
 
 export interface SweepThresholds {
@@ -240,7 +272,9 @@ export interface AnomalyStore {
    */
   apply(changes: readonly AnomalyChange[], now: Date): Promise<{ opened: Anomaly[]; resolved: number; updated: number }>;
   get(id: string): Promise<Anomaly | null>;
-  list(filter: AnomalyFilter): Promise<{ items: Anomaly[]; hasMore: boolean }>;
+  list(filter: AnomalyFilter): Promise<{ items: ListedAnomaly[]; hasMore: boolean }>;
+  /** Per code: anomalies opened within each day (any state now), one count per day, in the order given. */
+  openedPerDay<C extends AnomalyCode>(codes: readonly C[], days: readonly DaySpan[]): Promise<Record<C, number[]>>;
   acknowledge(id: string, by: string, note: string | null, now: Date): Promise<Anomaly | null>;
   resolveByPerson(id: string, by: string, note: string, now: Date): Promise<Anomaly | null>;
   countUnresolved(): Promise<{ byCode: Record<string, number>; bySeverity: Record<string, number> }>;

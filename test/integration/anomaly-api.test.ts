@@ -124,6 +124,7 @@ describe('anomalies API', () => {
     const health = await api.get('/v1/health').set(t.auth(supportKey));
     expect(health.body.anomalies.openByCode).toEqual({ delivery_failed: 1 });
     expect(health.body.anomalies.openBySeverity).toEqual({ high: 1 });
+    expect(health.body.anomalies.open).toBe(1);
     expect(health.body.onTimeLast30Days).toEqual({ manual: { delivered: 2, onTime: 1, rate: 0.5 } });
   });
 });

@@ -1,4 +1,5 @@
 import type { Anomaly } from '../../anomalies/types.js';
+import type { ListedAnomaly } from '../../store/types.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -27,4 +28,9 @@ export function presentAnomaly(anomaly: Anomaly) {
     note: anomaly.note,
     updatedAt: anomaly.updatedAt.toISOString(),
   };
+}
+
+/** A list item: the anomaly and the numbers people know its shipment by (null: carrier-level). */
+export function presentListedAnomaly(anomaly: ListedAnomaly) {
+  return { ...presentAnomaly(anomaly), shipment: anomaly.shipment };
 }

@@ -1,17 +1,39 @@
 import { UNKNOWN_TIME_ZONE } from '../../../carriers/contract.js';
+import type { CarrierRegistry } from '../../../carriers/registry.js';
 import type { Anomaly } from '../../anomalies/types.js';
 import type { Shipment, TrackingEvent } from '../../domain/shipment.js';
 import { presentAnomalySummary } from './anomaly.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
+/** What presenting a shipment depends on besides the shipment: passed in, so presenting stays pure. */
+export interface PresentationContext {
+  /** The request's clock reading: lateness is judged against it. */
+  now: Date;
+  registry: Pick<CarrierRegistry, 'definition'>;
+}
+
+/** Late: a deadline passed undelivered, or the parcel arrived after it. */
+export function isLate(shipment: Pick<Shipment, 'deadlineAt' | 'deliveredAt'>, now: Date): boolean {
+  const { deadlineAt, deliveredAt } = shipment;
+  if (!deadlineAt) return false;
+  return (deliveredAt ?? now).getTime() > deadlineAt.getTime();
+}
+
+export function publicTrackingUrl(shipment: Pick<Shipment, 'carrier' | 'trackingNumber'>, registry: PresentationContext['registry']): string | null {
+  const linkOf = registry.definition(shipment.carrier)?.publicTrackingUrl;
+  return linkOf && shipment.trackingNumber ? linkOf(shipment.trackingNumber) : null;
+}
+
 /** The public JSON of a shipment: poll bookkeeping stays inside, except what helps support. */
-export function presentShipment(shipment: Shipment) {
+export function presentShipment(shipment: Shipment, at: PresentationContext) {
   return {
     id: shipment.id,
     trackingNumber: shipment.trackingNumber,
     reference: shipment.reference,
     carrier: shipment.carrier,
+    carrierName: at.registry.definition(shipment.carrier)?.displayName ?? shipment.carrier,
+    publicTrackingUrl: publicTrackingUrl(shipment, at.registry),
     orderId: shipment.orderId,
     status: shipment.status,
     substatus: shipment.substatus,
@@ -19,6 +41,7 @@ export function presentShipment(shipment: Shipment) {
     deliveredAt: iso(shipment.deliveredAt),
     promisedBy: shipment.promisedBy,
     deadlineAt: iso(shipment.deadlineAt),
+    late: isLate(shipment, at.now),
     returnRequested: shipment.returnRequested,
     shippedAt: iso(shipment.shippedAt),
     serviceLevel: shipment.serviceLevel,
@@ -59,9 +82,9 @@ export function presentEvent(event: TrackingEvent) {
   };
 }
 
-export function presentShipmentWithEvents(shipment: Shipment, events: readonly TrackingEvent[], anomalies: readonly Anomaly[]) {
+export function presentShipmentWithEvents(shipment: Shipment, events: readonly TrackingEvent[], anomalies: readonly Anomaly[], at: PresentationContext) {
   return {
-    ...presentShipment(shipment),
+    ...presentShipment(shipment, at),
     anomalies: [...anomalies].reverse().map(presentAnomalySummary),
     events: events.map(presentEvent),
   };

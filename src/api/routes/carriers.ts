@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../domain/errors.js';
 import { normaliseTrackingNumber } from '../../domain/shipment.js';
 import type { CarrierHealth } from '../../tracking/governor/types.js';
-import { ANY_ROLE, requireRole } from '../auth.js';
+import { requirePermission } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { parseInput } from '../schemas/validate.js';
 
@@ -41,7 +41,7 @@ function presentHealth(h: CarrierHealth | undefined) {
 /** Every carrier shipwatch knows: configured or not, how to switch it on, how it has been doing. */
 export function carrierRoutes(ctx: ApiContext): Router {
   const router = Router();
-  router.get('/carriers', requireRole(...ANY_ROLE), async (_req, res) => {
+  router.get('/carriers', requirePermission('read'), async (_req, res) => {
     const [activity, waiting, byCarrier, eventCounts, health] = await Promise.all([
       ctx.store.pollRuns.carrierActivity(),
       ctx.store.shipments.waitingByCarrier(),
@@ -78,7 +78,7 @@ export function carrierRoutes(ctx: ApiContext): Router {
   });
 
   // Which carriers a number's shape fits, best first (issue 5 §7); no carrier is called.
-  router.get('/carriers/detect/:number', requireRole(...ANY_ROLE), (req, res) => {
+  router.get('/carriers/detect/:number', requirePermission('read'), (req, res) => {
     const number = normaliseTrackingNumber(parseInput(detectParamsSchema, req.params, 'path').number);
     if (number === '') throw new ValidationError('invalid path: number: must contain letters or digits', { field: 'number' });
     res.json({ number, candidates: ctx.registry.candidates(number) });

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { ValidationError } from '../../domain/errors.js';
 import { ingestEvents, type IncomingEvent } from '../../tracking/ingest.js';
 import { DEFAULT_CADENCE } from '../../tracking/cadence.js';
-import { WRITERS, requireRole } from '../auth.js';
+import { requirePermission } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { manualEventsBodySchema } from '../schemas/event.js';
 import { parseInput } from '../schemas/validate.js';
@@ -15,7 +15,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 /** Events entered by hand (or pushed): the same ingest as polled ones, idempotent, any order. */
 export function eventRoutes(ctx: ApiContext): Router {
   const router = Router();
-  router.post('/shipments/:id/events', requireRole(...WRITERS), async (req, res) => {
+  router.post('/shipments/:id/events', requirePermission('addEvents'), async (req, res) => {
     const shipment = await findShipment(ctx, req);
     const body = parseInput(manualEventsBodySchema, req.body ?? {}, 'events');
     const now = ctx.now();

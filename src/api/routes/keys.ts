@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { createApiKey } from '../../access/api-keys.js';
 import { API_KEY_ROLES } from '../../store/types.js';
-import { requireRole } from '../auth.js';
+import { requirePermission } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { parseInput } from '../schemas/validate.js';
 
@@ -13,7 +13,7 @@ const newKeySchema = z.strictObject({
 
 export function keyRoutes(ctx: ApiContext): Router {
   const router = Router();
-  router.post('/keys', requireRole('admin'), async (req, res) => {
+  router.post('/keys', requirePermission('manageKeys'), async (req, res) => {
     const input = parseInput(newKeySchema, req.body ?? {}, 'API key request');
     const { key, record } = await createApiKey(ctx.store, input, ctx.now());
     // The key is shown this once; only its hash is stored.

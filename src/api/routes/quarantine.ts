@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { QuarantineEntry } from '../../store/types.js';
-import { requireRole } from '../auth.js';
+import { requirePermission } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { page, readCursor } from '../cursor.js';
 import { parseInput } from '../schemas/validate.js';
@@ -18,7 +18,7 @@ const listQuerySchema = z.strictObject({
  */
 export function quarantineRoutes(ctx: ApiContext): Router {
   const router = Router();
-  router.get('/carriers/:code/quarantine', requireRole('admin'), async (req, res) => {
+  router.get('/carriers/:code/quarantine', requirePermission('readQuarantine'), async (req, res) => {
     const code = String(req.params['code']);
     if (!ctx.registry.codes.includes(code)) throw new NotFoundError(`no carrier with code ${code}`, { code: 'carrier_not_found' });
     const q = parseInput(listQuerySchema, req.query, 'query');

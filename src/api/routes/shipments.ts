@@ -1,19 +1,19 @@
 import { Router, type Request } from 'express';
 import { NotFoundError, ShipwatchError, ValidationError } from '../../domain/errors.js';
 import { registerShipments } from '../../tracking/register.js';
-import { ANY_ROLE, WRITERS, requireRole } from '../auth.js';
+import { requirePermission } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { page as pageOf, readCursor } from '../cursor.js';
 import { errorBody, type ErrorBody } from '../error-handler.js';
 import { presentShipment } from '../presenters/shipment.js';
-import { shipmentStory } from '../shipment-story.js';
+import { presentationOf, shipmentStory } from '../shipment-story.js';
 import { MAX_BATCH_REGISTRATION, shipmentListQuerySchema } from '../schemas/shipment.js';
 import { parseInput } from '../schemas/validate.js';
 
 export function shipmentRoutes(ctx: ApiContext): Router {
   const router = Router();
 
-  router.post('/shipments', requireRole(...WRITERS), async (req, res) => {
+  router.post('/shipments', requirePermission('registerShipments'), async (req, res) => {
     const body: unknown = req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new ValidationError('request body must be a JSON object (send Content-Type: application/json)', { field: '(body)' });
@@ -24,9 +24,10 @@ export function shipmentRoutes(ctx: ApiContext): Router {
         throw new ValidationError(`shipments must be an array of 1 to ${MAX_BATCH_REGISTRATION} shipments`, { field: 'shipments' });
       }
       const outcomes = await registerShipments(ctx, items);
+      const at = presentationOf(ctx);
       res.status(200).json({
         items: outcomes.map((o, index) =>
-          o.ok ? { index, ok: true, shipment: presentShipment(o.shipment) } : { index, ok: false, ...itemError(o.error) },
+          o.ok ? { index, ok: true, shipment: presentShipment(o.shipment, at) } : { index, ok: false, ...itemError(o.error) },
         ),
       });
       return;
@@ -34,10 +35,10 @@ export function shipmentRoutes(ctx: ApiContext): Router {
     const [outcome] = await registerShipments(ctx, [body]);
     if (!outcome) throw new Error('registration returned nothing');
     if (!outcome.ok) throw outcome.error;
-    res.status(201).location(`/v1/shipments/${outcome.shipment.id}`).json(presentShipment(outcome.shipment));
+    res.status(201).location(`/v1/shipments/${outcome.shipment.id}`).json(presentShipment(outcome.shipment, presentationOf(ctx)));
   });
 
-  router.get('/shipments', requireRole(...ANY_ROLE), async (req, res) => {
+  router.get('/shipments', requirePermission('read'), async (req, res) => {
     const query = parseInput(shipmentListQuerySchema, req.query, 'query');
     const after = readCursor(query.cursor, 'shp');
     const result = await ctx.store.shipments.list({
@@ -47,21 +48,22 @@ export function shipmentRoutes(ctx: ApiContext): Router {
       ...(query.q && { q: query.q }),
       ...(after && { after }),
     });
-    res.json(pageOf(result, presentShipment));
+    const at = presentationOf(ctx);
+    res.json(pageOf(result, (s) => presentShipment(s, at)));
   });
 
-  router.get('/shipments/:id', requireRole(...ANY_ROLE), async (req, res) => {
+  router.get('/shipments/:id', requirePermission('read'), async (req, res) => {
     res.json(await shipmentStory(ctx, await findShipment(ctx, req)));
   });
 
-  router.delete('/shipments/:id', requireRole(...WRITERS), async (req, res) => {
+  router.delete('/shipments/:id', requirePermission('stopTracking'), async (req, res) => {
     const shipment = await findShipment(ctx, req);
     const stopped = await ctx.store.shipments.stopTracking(shipment.id, ctx.now());
     if (!stopped) throw new NotFoundError(`no shipment with id ${shipment.id}`, { code: 'shipment_not_found' });
-    res.json(presentShipment(stopped));
+    res.json(presentShipment(stopped, presentationOf(ctx)));
   });
 
-  router.post('/shipments/:id/refresh', requireRole(...WRITERS), async (req, res) => {
+  router.post('/shipments/:id/refresh', requirePermission('refreshShipments'), async (req, res) => {
     const shipment = await findShipment(ctx, req);
     if (shipment.trackingStoppedAt) {
       throw new ValidationError('tracking of this shipment was stopped; it is no longer polled', { code: 'tracking_stopped' });

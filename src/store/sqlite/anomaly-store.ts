@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alertOutbox, anomalies, shipments } from '../../../db/schema.js';
 import type { SqliteDb } from '../../../db/connection.js';
-import type { Anomaly } from '../../anomalies/types.js';
+import type { Anomaly, AnomalyCode } from '../../anomalies/types.js';
 import { newId } from '../../domain/ids.js';
-import type { AnomalyStore } from '../types.js';
+import type { AnomalyFilter, AnomalyStore, DaySpan } from '../types.js';
 import { toAnomaly } from './anomaly-rows.js';
 
 const UNRESOLVED = ne(anomalies.state, 'resolved');
@@ -113,21 +113,43 @@ export function createSqliteAnomalyStore(db: SqliteDb): AnomalyStore {
     },
 
     async list(filter) {
-      const where: SQL[] = [];
-      if (filter.state) where.push(eq(anomalies.state, filter.state));
-      if (filter.code) where.push(eq(anomalies.code, filter.code));
-      if (filter.severity) where.push(eq(anomalies.severity, filter.severity));
-      if (filter.carrier) where.push(eq(anomalies.carrier, filter.carrier));
-      if (filter.since) where.push(gte(anomalies.openedAt, filter.since));
-      if (filter.after) where.push(lt(anomalies.id, filter.after));
+      const oldestFirst = filter.order === 'oldest';
+      // The shipment's numbers come from a join in the same query: the inbox is one request, one read.
       const rows = db
-        .select()
+        .select({
+          anomaly: anomalies,
+          shipment: { id: shipments.id, trackingNumber: shipments.trackingNumber, reference: shipments.reference, orderId: shipments.orderId },
+        })
         .from(anomalies)
-        .where(and(...where))
-        .orderBy(desc(anomalies.id))
+        .leftJoin(shipments, eq(anomalies.shipmentId, shipments.id))
+        .where(and(...listConditions(filter, oldestFirst)))
+        .orderBy(oldestFirst ? asc(anomalies.id) : desc(anomalies.id))
         .limit(filter.limit + 1)
         .all();
-      return { items: rows.slice(0, filter.limit).map(toAnomaly), hasMore: rows.length > filter.limit };
+      const items = rows.slice(0, filter.limit).map(({ anomaly, shipment }) => ({
+        ...toAnomaly(anomaly),
+        shipment: shipment?.id ? { id: shipment.id, trackingNumber: shipment.trackingNumber, reference: shipment.reference, orderId: shipment.orderId } : null,
+      }));
+      return { items, hasMore: rows.length > filter.limit };
+    },
+
+    async openedPerDay<C extends AnomalyCode>(codes: readonly C[], days: readonly DaySpan[]) {
+      const counts = Object.fromEntries(codes.map((code) => [code, days.map(() => 0)])) as Record<C, number[]>;
+      if (codes.length === 0 || days.length === 0) return counts;
+      // Day boundaries come in as instants (the caller knows the shop zone; SQLite does not), one
+      // indexed range scan of opened_at per day.
+      const spans = JSON.stringify(days.map((d) => [d.start.getTime(), d.end.getTime()]));
+      const rows = db.all<{ day: number; code: C; n: number }>(sql`
+        select d.key as day, ${anomalies.code} as code, count(*) as n
+        from json_each(${spans}) as d
+        join ${anomalies} on ${anomalies.openedAt} >= json_extract(d.value, '$[0]') and ${anomalies.openedAt} < json_extract(d.value, '$[1]')
+        where ${anomalies.code} in (select value from json_each(${JSON.stringify(codes)}))
+        group by d.key, ${anomalies.code}`);
+      for (const row of rows) {
+        const perDay = counts[row.code];
+        if (perDay && row.day < perDay.length) perDay[row.day] = row.n;
+      }
+      return counts;
     },
 
     async acknowledge(id, by, note, now) {
@@ -196,6 +218,18 @@ export function createSqliteAnomalyStore(db: SqliteDb): AnomalyStore {
       return [...ids];
     },
   };
+}
+
+function listConditions(filter: AnomalyFilter, oldestFirst: boolean): SQL[] {
+  const where: SQL[] = [];
+  if (filter.state === 'unresolved') where.push(UNRESOLVED);
+  else if (filter.state) where.push(eq(anomalies.state, filter.state));
+  if (filter.code) where.push(eq(anomalies.code, filter.code));
+  if (filter.severity) where.push(eq(anomalies.severity, filter.severity));
+  if (filter.carrier) where.push(eq(anomalies.carrier, filter.carrier));
+  if (filter.since) where.push(gte(anomalies.openedAt, filter.since));
+  if (filter.after) where.push(oldestFirst ? gt(anomalies.id, filter.after) : lt(anomalies.id, filter.after));
+  return where;
 }
 
 function notDone(): SQL {

@@ -248,5 +248,26 @@ export function createSqliteShipmentStore(db: SqliteDb): ShipmentStore {
         .all();
       return Object.fromEntries(rows.map((r) => [r.carrier, { delivered: r.delivered, onTime: r.onTime ?? 0 }]));
     },
+
+    async transitSince(since) {
+      // SQLite has no median: rank each carrier's transit times and average the middle one or two
+      // ((n+1)/2 and (n+2)/2 in integer division are the same row when n is odd). A shipped time
+      // after delivery is bad data and counts as no transit rather than a negative one.
+      const rows = db.all<{ carrier: string; delivered: number; medianDays: number | null }>(sql`
+        with transit as (
+          select ${shipments.carrier} as carrier,
+                 max(0, ${shipments.deliveredAt} - coalesce(${shipments.shippedAt}, ${shipments.createdAt})) / 86400000.0 as days
+          from ${shipments}
+          where ${shipments.status} = 'delivered' and ${shipments.deliveredAt} >= ${since.getTime()}
+        ), ranked as (
+          select carrier, days,
+                 row_number() over (partition by carrier order by days) as rn,
+                 count(*) over (partition by carrier) as n
+          from transit
+        )
+        select carrier, max(n) as delivered, avg(case when rn in ((n + 1) / 2, (n + 2) / 2) then days end) as medianDays
+        from ranked group by carrier`);
+      return Object.fromEntries(rows.map((r) => [r.carrier, { delivered: r.delivered, medianDays: r.medianDays }]));
+    },
   };
 }
