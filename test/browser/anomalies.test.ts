@@ -73,7 +73,7 @@ describe('anomaly inbox', () => {
     await expect(stalled.locator('.badge').textContent()).resolves.toBe('Medium');
     const number = expected.find((a) => a.code === 'stalled')?.shipment?.trackingNumber ?? '';
     await expect(stalled.locator('[data-testid=anomaly-shipment]').getAttribute('href')).resolves.toBe(`#/lookup/${number}`);
-    await expect(stalled.locator('td.details').textContent()).resolves.toContain('status: in_transit');
+    await expect(stalled.locator('td.details').textContent()).resolves.toContain('Status: In transit');
     await expect(page.locator('[data-testid=inbox-status]').textContent()).resolves.toBe(`${expected.length} anomalies shown`);
     await saveScreenshot(page, 'anomalies');
     expect(problems).toEqual([]);

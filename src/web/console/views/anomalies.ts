@@ -10,13 +10,14 @@ import { h, replaceChildren } from '../dom.js';
 import { fill, pick, type Strings } from '../i18n/language.js';
 import { ANOMALY_CODES, SEVERITIES, anomalyLabel, severityLabel, stateLabel } from '../i18n/vocabulary.js';
 import { formatInstant } from '../format.js';
-import { ageOf, detailsOf, filtersOf, hashOf, shipmentCell } from './anomaly-cells.js';
+import { anomalyDetailsText } from '../i18n/anomaly-details.js';
+import { ageOf, filtersOf, hashOf, shipmentCell } from './anomaly-cells.js';
 import type { View, ViewContext } from './view.js';
 
 const STRINGS: Strings<
   | 'nav' | 'title' | 'code' | 'severity' | 'carrier' | 'any' | 'clear' | 'selectAll' | 'select' | 'state' | 'opened' | 'age'
   | 'shipment' | 'details' | 'carrierWide' | 'loading' | 'empty' | 'failed' | 'more' | 'note' | 'acknowledge' | 'acknowledged'
-  | 'notAcknowledged' | 'days' | 'hours' | 'minutes' | 'yes' | 'no' | 'by' | 'shown'
+  | 'notAcknowledged' | 'days' | 'hours' | 'minutes' | 'by' | 'shown'
 > = {
   tr: {
     nav: 'Anomaliler',
@@ -45,8 +46,6 @@ const STRINGS: Strings<
     days: '{n} g',
     hours: '{n} sa',
     minutes: '{n} dk',
-    yes: 'evet',
-    no: 'hayır',
     by: '{who} tarafından',
     shown: '{n} anomali gösteriliyor',
   },
@@ -77,8 +76,6 @@ const STRINGS: Strings<
     days: '{n} d',
     hours: '{n} h',
     minutes: '{n} min',
-    yes: 'yes',
-    no: 'no',
     by: 'by {who}',
     shown: '{n} anomalies shown',
   },
@@ -170,7 +167,7 @@ function renderInbox(ctx: ViewContext): HTMLElement {
       h('td', { 'data-label': s.age, class: 'age' }, ageOf(anomaly.openedAt, s)),
       h('td', { 'data-label': s.carrier }, names.get(anomaly.carrier) ?? anomaly.carrier),
       h('td', { 'data-label': s.shipment }, shipmentCell(anomaly, s.carrierWide)),
-      h('td', { 'data-label': s.details, class: 'details' }, detailsOf(anomaly.details, s)),
+      h('td', { 'data-label': s.details, class: 'details' }, anomalyDetailsText(anomaly.details)),
     );
   }
 

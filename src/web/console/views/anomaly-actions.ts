@@ -6,6 +6,7 @@
  */
 import { ApiError, api } from '../api.js';
 import type { Anomaly, AnomalySummary, BulkAcknowledgeResult, Me } from '../api-types.js';
+import { anomalyDetailsText } from '../i18n/anomaly-details.js';
 import { h } from '../dom.js';
 import { formatInstant } from '../format.js';
 import { fill, pick, type Strings } from '../i18n/language.js';
@@ -192,21 +193,11 @@ export function shipmentAnomalies(anomalies: readonly AnomalySummary[], ctx: Vie
               'li',
               { class: 'anomaly', 'data-testid': 'anomaly', 'data-anomaly-id': a.id, 'data-code': a.code, 'data-state': a.state },
               h('div', { class: 'anomaly-head' }, severityBadge(a.severity), ' ', anomalyCodeLabel(a.code), ' ', stateBadge(a.state)),
-              h('div', { class: 'muted anomaly-meta' }, fill(s.opened, { at: formatInstant(a.openedAt) }), anomalyDetailsText(a.details, ' · ')),
+              h('div', { class: 'muted anomaly-meta' }, fill(s.opened, { at: formatInstant(a.openedAt) }), a.details && Object.keys(a.details).length ? ` · ${anomalyDetailsText(a.details)}` : ''),
               anomalyActions(a, ctx, onChanged),
             ),
           ),
         ),
     resolved > 0 ? h('p', { class: 'muted' }, fill(s.resolvedHidden, { n: resolved })) : null,
   );
-}
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-/** The rule's evidence ("deliveredAt: 23.11.2026 18:53 · hours: 80"), times in the shop's zone; `lead` goes before a non-empty text. */
-export function anomalyDetailsText(details: AnomalySummary['details'], lead = ''): string {
-  const parts = Object.entries(details)
-    .filter(([, value]) => value !== null && value !== '')
-    .map(([name, value]) => `${name}: ${typeof value === 'string' && INSTANT.test(value) ? formatInstant(value) : String(value)}`);
-  return parts.length ? `${lead}${parts.join(' · ')}` : '';
 }

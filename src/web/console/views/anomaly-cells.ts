@@ -7,7 +7,6 @@ import type { Anomaly } from '../api-types.js';
 import { h } from '../dom.js';
 import { fill } from '../i18n/language.js';
 import { ANOMALY_CODES, SEVERITIES } from '../i18n/vocabulary.js';
-import { formatInstant, formatNumber } from '../format.js';
 
 export interface Filters {
   code: string;
@@ -44,20 +43,6 @@ export function ageOf(iso: string, s: Record<'days' | 'hours' | 'minutes', strin
   if (days > 0) return `${fill(s.days, { n: days })} ${fill(s.hours, { n: hours })}`;
   if (hours > 0) return fill(s.hours, { n: hours });
   return fill(s.minutes, { n: minutes % 60 });
-}
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-
-/** `deadline: 20.11.2026 23:59 · lateBusinessDays: 2,04`; carrier text stays text. */
-export function detailsOf(details: Anomaly['details'], s: Record<'yes' | 'no', string>): string {
-  return Object.entries(details)
-    .map(([name, value]) => {
-      if (value === null) return `${name}: —`;
-      if (typeof value === 'boolean') return `${name}: ${value ? s.yes : s.no}`;
-      if (typeof value === 'number') return `${name}: ${formatNumber(value, Number.isInteger(value) ? 0 : 2)}`;
-      return `${name}: ${ISO_INSTANT.test(value) ? formatInstant(value) : value}`;
-    })
-    .join(' · ');
 }
 
 /** Where the lookup finds the shipment: its tracking number, else the order id or reference. */
