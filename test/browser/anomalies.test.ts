@@ -1,13 +1,9 @@
 /** The anomaly inbox in a real Chromium against the real service with the sandbox demo swept. */
-import { jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openConsole, saveScreenshot, signIn } from '../support/browser.js';
-import { startConsoleFixture, type ConsoleFixture } from '../support/console-fixture.js';
+import type { Page } from 'playwright-core';
+import { openConsole, saveScreenshot, signIn } from '../support/browser.js';
+import { useConsoleSession } from '../support/console-fixture.js';
 
-jest.setTimeout(60_000);
-
-let browser: Browser;
-let fixture: ConsoleFixture;
+const session = useConsoleSession();
 
 interface ListedAnomaly {
   id: string;
@@ -19,21 +15,13 @@ interface ListedAnomaly {
   shipment: { trackingNumber: string | null } | null;
 }
 
-beforeAll(async () => {
-  [browser, fixture] = await Promise.all([launchChromium(), startConsoleFixture()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-});
-
 /** Every unresolved anomaly the API lists for these filters, oldest first, all pages. */
 async function unresolved(filters: Record<string, string> = {}): Promise<ListedAnomaly[]> {
   const items: ListedAnomaly[] = [];
   let cursor: string | null = null;
   do {
     const q = new URLSearchParams({ state: 'unresolved', order: 'oldest', limit: '100', ...filters, ...(cursor && { cursor }) });
-    const response = await fetch(`${fixture.url}/v1/anomalies?${q}`, { headers: { Authorization: `Bearer ${fixture.keys.support}` } });
+    const response = await fetch(`${session.fixture.url}/v1/anomalies?${q}`, { headers: { Authorization: `Bearer ${session.fixture.keys.support}` } });
     const page = (await response.json()) as { items: ListedAnomaly[]; nextCursor: string | null };
     items.push(...page.items);
     cursor = page.nextCursor;
@@ -42,9 +30,9 @@ async function unresolved(filters: Record<string, string> = {}): Promise<ListedA
 }
 
 async function post(path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${fixture.url}${path}`, {
+  const response = await fetch(`${session.fixture.url}${path}`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${fixture.keys.admin}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${session.fixture.keys.admin}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${path} → ${response.status}`);
@@ -60,8 +48,8 @@ const rowAttr = (page: Page, name: string) => page.locator('[data-testid=anomaly
 
 describe('anomaly inbox', () => {
   it('lists every unresolved anomaly oldest first, as the API orders them, with plain words and shipment links', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await page.goto('/#/anomalies');
     await inboxReady(page);
     const expected = await unresolved();
@@ -81,8 +69,8 @@ describe('anomaly inbox', () => {
   });
 
   it('filters by severity and by code through the hash, and a language switch keeps the filters', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await page.goto('/#/anomalies');
     await inboxReady(page);
 
@@ -122,8 +110,8 @@ describe('anomaly inbox', () => {
   });
 
   it('pages with the cursor: "load more" appends the next page in the same oldest-first order', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.merchant);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.merchant);
     await page.goto('/#/anomalies/limit=4');
     await inboxReady(page, 'limit=4');
     expect(await page.locator('[data-testid=anomaly-row]').count()).toBe(4);
@@ -140,8 +128,8 @@ describe('anomaly inbox', () => {
   });
 
   it('acknowledges two selected anomalies as support with a note; they stay listed as acknowledged', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await page.goto('/#/anomalies/severity=high');
     await inboxReady(page, 'severity=high');
     const open = (await unresolved({ severity: 'high' })).filter((a) => a.state === 'open').slice(0, 2);
@@ -168,8 +156,8 @@ describe('anomaly inbox', () => {
   });
 
   it('lets a merchant select all and shows each anomaly that could not be acknowledged', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.merchant);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.merchant);
     await page.goto('/#/anomalies/code=delivery_failed');
     await inboxReady(page, 'code=delivery_failed');
     const listed = await unresolved({ code: 'delivery_failed' });
@@ -198,8 +186,8 @@ describe('anomaly inbox', () => {
   });
 
   it('is usable at phone width: the stacked rows keep their labels and the bulk action', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'tr', phone: true });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr', phone: true });
+    await signIn(page, session.fixture.keys.support);
     await page.goto('/#/anomalies/severity=critical');
     await inboxReady(page, 'severity=critical');
     await expect(page.locator('[data-testid=select-all]').isVisible()).resolves.toBe(true);

@@ -1,25 +1,12 @@
 /** Signing in and out, roles, languages and the page's own hygiene, in a real Chromium. */
-import { jest } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openConsole, signIn } from '../support/browser.js';
-import { startConsoleFixture, type ConsoleFixture } from '../support/console-fixture.js';
+import { openConsole, signIn } from '../support/browser.js';
+import { useConsoleSession } from '../support/console-fixture.js';
 
-jest.setTimeout(60_000);
-
-let browser: Browser;
-let fixture: ConsoleFixture;
-
-beforeAll(async () => {
-  [browser, fixture] = await Promise.all([launchChromium(), startConsoleFixture()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-});
+const session = useConsoleSession();
 
 describe('console sign-in', () => {
   it('refuses a wrong key with a readable message and stays signed out', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
     await signInExpectingRejection(page, 'not-a-real-key');
     await expect(page.locator('.form-error').textContent()).resolves.toContain('not valid');
     expect(await page.locator('.shell').count()).toBe(0);
@@ -30,17 +17,17 @@ describe('console sign-in', () => {
   });
 
   it('signs in, keeps the key out of the URL and the logs, survives a reload, and signs out', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await expect(page.locator('.who-name').textContent()).resolves.toBe('Destek Ekibi · support');
-    expect(page.url()).not.toContain(fixture.keys.support);
-    expect(fixture.t.logs()).not.toContain(fixture.keys.support);
+    expect(page.url()).not.toContain(session.fixture.keys.support);
+    expect(session.fixture.t.logs()).not.toContain(session.fixture.keys.support);
 
     await page.reload();
     await page.locator('.shell').waitFor();
     await expect(page.locator('.who-name').textContent()).resolves.toContain('Destek Ekibi');
 
-    // Another tab of the same browser profile does not inherit the key (sessionStorage is per tab).
+    // Another tab of the same session.browser profile does not inherit the key (sessionStorage is per tab).
     const other = await context.newPage();
     await other.goto('/');
     await other.locator('#api-key').waitFor();
@@ -54,8 +41,8 @@ describe('console sign-in', () => {
   });
 
   it('sends a person whose key stops working back to sign-in', async () => {
-    const { context, page } = await openConsole(browser, fixture.url, { language: 'tr' });
-    await signIn(page, fixture.keys.support);
+    const { context, page } = await openConsole(session.browser, session.fixture.url, { language: 'tr' });
+    await signIn(page, session.fixture.keys.support);
     // As if the key were revoked while the tab stayed open: the next answer is 401.
     await page.evaluate("sessionStorage.setItem('shipwatch.apiKey', 'revoked-key')");
     await page.reload();
@@ -67,8 +54,8 @@ describe('console sign-in', () => {
 
 describe('console frame', () => {
   it('switches between Turkish and English and remembers the choice', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'tr' });
-    await signIn(page, fixture.keys.merchant);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr' });
+    await signIn(page, session.fixture.keys.merchant);
     expect(await page.getAttribute('html', 'lang')).toBe('tr');
     await expect(page.locator('button.sign-out').textContent()).resolves.toBe('Çıkış');
     await page.locator('.who [data-language=en]').click();
@@ -82,8 +69,8 @@ describe('console frame', () => {
   });
 
   it('offers every view in the navigation and routes by the hash', async () => {
-    const { context, page } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     const views = await page.locator('.nav a').evaluateAll((links) => links.map((a) => a.getAttribute('data-view')));
     expect(views).toEqual(['lookup', 'anomalies', 'dashboard', 'shipments']);
     await page.locator('.nav a[data-view=dashboard]').click();
@@ -93,10 +80,10 @@ describe('console frame', () => {
   });
 
   it('answers with a policy the page itself obeys: no violations while it works', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
     const response = await page.goto('/');
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await signIn(page, fixture.keys.admin);
+    await signIn(page, session.fixture.keys.admin);
     for (const view of ['lookup', 'anomalies', 'dashboard', 'shipments']) {
       await page.goto(`/#/${view}`);
       await page.locator('.shell').waitFor();

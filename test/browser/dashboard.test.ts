@@ -1,13 +1,9 @@
 /** The health dashboard in a real Chromium: its figures are the API's figures, drawn, never recounted. */
-import { jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openConsole, saveScreenshot, signIn } from '../support/browser.js';
-import { startConsoleFixture, type ConsoleFixture } from '../support/console-fixture.js';
+import type { Page } from 'playwright-core';
+import { openConsole, saveScreenshot, signIn } from '../support/browser.js';
+import { useConsoleSession } from '../support/console-fixture.js';
 
-jest.setTimeout(60_000);
-
-let browser: Browser;
-let fixture: ConsoleFixture;
+const session = useConsoleSession();
 
 interface Health {
   shipments: { total: number; byStatus: Record<string, number> };
@@ -17,16 +13,8 @@ interface Health {
   trendsLast30Days: { days: string[]; late: number[]; stalled: number[] };
 }
 
-beforeAll(async () => {
-  [browser, fixture] = await Promise.all([launchChromium(), startConsoleFixture()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-});
-
 async function health(): Promise<Health> {
-  const response = await fetch(`${fixture.url}/v1/health`, { headers: { Authorization: `Bearer ${fixture.keys.support}` } });
+  const response = await fetch(`${session.fixture.url}/v1/health`, { headers: { Authorization: `Bearer ${session.fixture.keys.support}` } });
   return (await response.json()) as Health;
 }
 
@@ -40,12 +28,12 @@ const nonZero = (counts: Record<string, number>) => Object.values(counts).filter
 
 describe('health dashboard', () => {
   it('shows the API figures: totals, counts by status and by severity, per-carrier rates and transit', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
     const requests: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/v1/')) requests.push(new URL(request.url()).pathname);
     });
-    await signIn(page, fixture.keys.support);
+    await signIn(page, session.fixture.keys.support);
     requests.length = 0;
     await openDashboard(page);
     // One round: the figures and the carriers, nothing after them.
@@ -88,8 +76,8 @@ describe('health dashboard', () => {
   });
 
   it('draws the 30-day late and stalled columns from the trend and labels today', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'tr' });
-    await signIn(page, fixture.keys.merchant);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr' });
+    await signIn(page, session.fixture.keys.merchant);
     await openDashboard(page);
     const { trendsLast30Days: trends } = await health();
     const chart = page.locator('[data-testid=chart-trends]');
@@ -112,8 +100,8 @@ describe('health dashboard', () => {
   });
 
   it('shows carrier health for configured carriers and those with shipments, sandbox circuit closed', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await openDashboard(page);
     const carriers = await page.locator('[data-testid=carrier-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-carrier')));
     expect(carriers).toEqual(expect.arrayContaining(['sandbox', 'manual']));
@@ -128,8 +116,8 @@ describe('health dashboard', () => {
   });
 
   it('switches language: chart titles and labels change, figures stay', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.admin);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.admin);
     await openDashboard(page);
     await expect(text(page, '[data-testid=chart-status] .chart-title')).resolves.toBe('Shipments by status');
     const total = await text(page, '[data-testid=total-shipments]');
@@ -146,8 +134,8 @@ describe('health dashboard', () => {
   });
 
   it('fits a phone: no page-wide sideways scroll, the trend chart scrolls on its own', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'tr', phone: true });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr', phone: true });
+    await signIn(page, session.fixture.keys.support);
     await openDashboard(page);
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);

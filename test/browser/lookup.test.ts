@@ -1,21 +1,9 @@
 /** The lookup screen in a real Chromium against the real service with the sandbox demo. */
-import { jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openConsole, saveScreenshot, signIn } from '../support/browser.js';
-import { HOSTILE_NAME, HOSTILE_TEXT, HOSTILE_TRACKING, startConsoleFixture, type ConsoleFixture } from '../support/console-fixture.js';
+import type { Page } from 'playwright-core';
+import { openConsole, saveScreenshot, signIn } from '../support/browser.js';
+import { HOSTILE_NAME, HOSTILE_TEXT, HOSTILE_TRACKING, useConsoleSession } from '../support/console-fixture.js';
 
-jest.setTimeout(60_000);
-
-let browser: Browser;
-let fixture: ConsoleFixture;
-
-beforeAll(async () => {
-  [browser, fixture] = await Promise.all([launchChromium(), startConsoleFixture()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-});
+const session = useConsoleSession();
 
 interface Story {
   id: string;
@@ -27,7 +15,7 @@ interface Story {
 }
 
 async function apiCall<T>(path: string, key: string, method = 'GET', body?: unknown): Promise<{ status: number; json: T }> {
-  const response = await fetch(`${fixture.url}${path}`, {
+  const response = await fetch(`${session.fixture.url}${path}`, {
     method,
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
     ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -36,7 +24,7 @@ async function apiCall<T>(path: string, key: string, method = 'GET', body?: unkn
 }
 
 async function track(number: string): Promise<Story[]> {
-  return (await apiCall<{ items: Story[] }>(`/v1/track/${encodeURIComponent(number)}`, fixture.keys.admin)).json.items;
+  return (await apiCall<{ items: Story[] }>(`/v1/track/${encodeURIComponent(number)}`, session.fixture.keys.admin)).json.items;
 }
 
 /** Types the number into the one box and waits for the answer (cards or the empty message). */
@@ -53,13 +41,13 @@ async function notice(page: Page, text: string | RegExp): Promise<void> {
 
 describe('lookup', () => {
   it('shows a late shipment: status in plain words, the late flag, the newest event first, no carrier link', async () => {
-    const number = fixture.demo['late-against-promise'] ?? '';
+    const number = session.fixture.demo['late-against-promise'] ?? '';
     const [story] = await track(number);
     expect(story?.status).toBe('in_transit');
     expect(story?.late).toBe(true);
 
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'tr' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr' });
+    await signIn(page, session.fixture.keys.support);
     await lookUp(page, number);
     expect(page.url()).toContain(`#/lookup/${number}`);
 
@@ -90,9 +78,9 @@ describe('lookup', () => {
   });
 
   it('acknowledges an anomaly from the lookup, and the API agrees', async () => {
-    const number = fixture.demo['late-against-promise'] ?? '';
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const number = session.fixture.demo['late-against-promise'] ?? '';
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await page.goto(`/#/lookup/${encodeURIComponent(number)}`);
     const anomaly = page.locator('[data-testid=anomaly][data-code=late]');
     const id = await anomaly.getAttribute('data-anomaly-id');
@@ -110,9 +98,9 @@ describe('lookup', () => {
   });
 
   it('resolves an anomaly only with a note', async () => {
-    const number = fixture.demo['damaged'] ?? '';
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'tr' });
-    await signIn(page, fixture.keys.support);
+    const number = session.fixture.demo['damaged'] ?? '';
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr' });
+    await signIn(page, session.fixture.keys.support);
     await lookUp(page, number);
     await expect(page.locator('.facts [data-testid=status]').textContent()).resolves.toBe('Sorun var');
     const anomaly = page.locator('[data-testid=anomaly][data-code=exception]');
@@ -129,7 +117,7 @@ describe('lookup', () => {
 
     const resolved = await apiCall<{ items: Array<{ id: string; state: string; note: string | null; resolvedBy: string | null }> }>(
       '/v1/anomalies?state=resolved&code=exception',
-      fixture.keys.admin,
+      session.fixture.keys.admin,
     );
     const item = resolved.json.items.find((a) => a.id === id);
     expect(item?.state).toBe('resolved');
@@ -140,8 +128,8 @@ describe('lookup', () => {
   });
 
   it('shows hostile customer names and carrier text as literal text', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'tr' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr' });
+    await signIn(page, session.fixture.keys.support);
     await lookUp(page, HOSTILE_TRACKING);
     const card = page.locator('[data-testid=shipment]');
     await expect(card.locator('[data-testid=customer-name]').textContent()).resolves.toBe(HOSTILE_NAME);
@@ -158,8 +146,8 @@ describe('lookup', () => {
   });
 
   it('says so when nothing matches', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await lookUp(page, 'NO-SUCH-PARCEL-42');
     await expect(page.locator('[data-testid=lookup-empty]').textContent()).resolves.toContain('No shipment found for “NO-SUCH-PARCEL-42”');
     expect(problems).toEqual([]);
@@ -169,26 +157,26 @@ describe('lookup', () => {
 
 describe('lookup by role', () => {
   it('gives support no refresh or stop, and the API refuses support a refresh', async () => {
-    const number = fixture.demo['normal-delivery'] ?? '';
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const number = session.fixture.demo['normal-delivery'] ?? '';
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await lookUp(page, number);
     await page.locator('[data-testid=shipment]').waitFor();
     expect(await page.locator('button[data-action=refresh], button[data-action=stop]').count()).toBe(0);
 
     const [story] = await track(number);
-    const refused = await apiCall<{ error: { code: string } }>(`/v1/shipments/${story?.id}/refresh`, fixture.keys.support, 'POST', {});
+    const refused = await apiCall<{ error: { code: string } }>(`/v1/shipments/${story?.id}/refresh`, session.fixture.keys.support, 'POST', {});
     expect(refused.status).toBe(403);
-    const stop = await apiCall<{ error: { code: string } }>(`/v1/shipments/${story?.id}`, fixture.keys.support, 'DELETE');
+    const stop = await apiCall<{ error: { code: string } }>(`/v1/shipments/${story?.id}`, session.fixture.keys.support, 'DELETE');
     expect(stop.status).toBe(403);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('lets a merchant refresh a shipment now', async () => {
-    const number = fixture.demo['stuck-in-transit'] ?? '';
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.merchant);
+    const number = session.fixture.demo['stuck-in-transit'] ?? '';
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.merchant);
     await lookUp(page, number);
     await page.locator('button[data-action=refresh]').click();
     await notice(page, /Carrier asked again: \d+ new events\./);
@@ -200,7 +188,7 @@ describe('lookup by role', () => {
 
   it("links to the carrier's own page and stops tracking after asking", async () => {
     const number = '3120001234567';
-    const registered = await apiCall<{ id: string; publicTrackingUrl: string | null }>('/v1/shipments', fixture.keys.merchant, 'POST', {
+    const registered = await apiCall<{ id: string; publicTrackingUrl: string | null }>('/v1/shipments', session.fixture.keys.merchant, 'POST', {
       carrier: 'yurtici',
       trackingNumber: number,
       orderId: 'ORDER-LINK-1',
@@ -208,8 +196,8 @@ describe('lookup by role', () => {
     expect(registered.status).toBe(201);
     expect(registered.json.publicTrackingUrl).toContain('yurticikargo.com');
 
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'tr' });
-    await signIn(page, fixture.keys.merchant);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr' });
+    await signIn(page, session.fixture.keys.merchant);
     await lookUp(page, 'ORDER-LINK-1');
     const link = page.locator('[data-testid=carrier-link]');
     expect(await link.getAttribute('href')).toBe(registered.json.publicTrackingUrl);
@@ -232,9 +220,9 @@ describe('lookup by role', () => {
 
 describe('lookup language and phone', () => {
   it('keeps the answer and changes the words when switching Turkish to English', async () => {
-    const number = fixture.demo['damaged'] ?? '';
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'tr' });
-    await signIn(page, fixture.keys.support);
+    const number = session.fixture.demo['damaged'] ?? '';
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr' });
+    await signIn(page, session.fixture.keys.support);
     await lookUp(page, number);
     await expect(page.locator('.facts [data-testid=status]').textContent()).resolves.toBe('Sorun var');
     await expect(page.locator('.lookup-view h1').textContent()).resolves.toBe('Gönderi sorgula');
@@ -249,9 +237,9 @@ describe('lookup language and phone', () => {
   });
 
   it('fits a phone screen', async () => {
-    const number = fixture.demo['late-against-promise'] ?? '';
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'tr', phone: true });
-    await signIn(page, fixture.keys.support);
+    const number = session.fixture.demo['late-against-promise'] ?? '';
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr', phone: true });
+    await signIn(page, session.fixture.keys.support);
     await lookUp(page, number);
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,21 +1,9 @@
 /** The shipment list in a real Chromium: the API's filters, cursor paging both ways, and the way into a lookup. */
-import { jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openConsole, saveScreenshot, signIn } from '../support/browser.js';
-import { HOSTILE_NAME, HOSTILE_TRACKING, startConsoleFixture, type ConsoleFixture } from '../support/console-fixture.js';
+import type { Page } from 'playwright-core';
+import { openConsole, saveScreenshot, signIn } from '../support/browser.js';
+import { HOSTILE_NAME, HOSTILE_TRACKING, useConsoleSession } from '../support/console-fixture.js';
 
-jest.setTimeout(60_000);
-
-let browser: Browser;
-let fixture: ConsoleFixture;
-
-beforeAll(async () => {
-  [browser, fixture] = await Promise.all([launchChromium(), startConsoleFixture()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-});
+const session = useConsoleSession();
 
 interface Listed {
   id: string;
@@ -24,7 +12,7 @@ interface Listed {
 }
 
 async function listed(queryString: string): Promise<Listed[]> {
-  const response = await fetch(`${fixture.url}/v1/shipments?${queryString}`, { headers: { Authorization: `Bearer ${fixture.keys.admin}` } });
+  const response = await fetch(`${session.fixture.url}/v1/shipments?${queryString}`, { headers: { Authorization: `Bearer ${session.fixture.keys.admin}` } });
   return ((await response.json()) as { items: Listed[] }).items;
 }
 
@@ -45,8 +33,8 @@ describe('shipment list', () => {
     const delivered = await listed('status=delivered&limit=100');
     expect(delivered.length).toBeGreaterThan(1);
 
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await page.locator('.nav a[data-view=shipments]').click();
     await page.waitForURL(/#\/shipments$/);
     const all = await shownIds(page);
@@ -75,8 +63,8 @@ describe('shipment list', () => {
   });
 
   it('finds by free text and by carrier, and shows customer names as text', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await page.goto('/#/shipments');
     await shownIds(page);
     // The carrier box is filled from GET /v1/carriers.
@@ -86,7 +74,7 @@ describe('shipment list', () => {
     await page.waitForURL(/carrier%3Dsandbox/);
     const sandbox = await shownIds(page);
     expect(sandbox).toEqual((await listed('carrier=sandbox&limit=50')).map((s) => s.id));
-    expect(sandbox.length).toBe(Object.keys(fixture.demo).length);
+    expect(sandbox.length).toBe(Object.keys(session.fixture.demo).length);
 
     await page.locator('[data-testid=filter-carrier]').selectOption('');
     // Free text matches a whole number or part of a customer's name.
@@ -115,8 +103,8 @@ describe('shipment list', () => {
     expect(expected.length).toBeGreaterThan(6);
     const pages = Math.ceil(expected.length / 3);
 
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await page.goto('/#/shipments');
     await shownIds(page);
     await page.locator('[data-testid=filter-limit]').fill('3');
@@ -161,8 +149,8 @@ describe('shipment list', () => {
   });
 
   it('opens a shipment in the lookup from its row', async () => {
-    const { context, page, problems } = await openConsole(browser, fixture.url, { language: 'en', phone: true });
-    await signIn(page, fixture.keys.support);
+    const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'en', phone: true });
+    await signIn(page, session.fixture.keys.support);
     await page.goto(`/#/shipments/${encodeURIComponent(`q=${HOSTILE_TRACKING}`)}`);
     await shownIds(page);
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
@@ -177,8 +165,8 @@ describe('shipment list', () => {
   });
 
   it('reports a filter the API refuses', async () => {
-    const { context, page } = await openConsole(browser, fixture.url, { language: 'en' });
-    await signIn(page, fixture.keys.support);
+    const { context, page } = await openConsole(session.browser, session.fixture.url, { language: 'en' });
+    await signIn(page, session.fixture.keys.support);
     await page.goto(`/#/shipments/${encodeURIComponent('limit=500')}`);
     await expect(page.locator('[data-testid=shipments-error]').textContent()).resolves.toContain('limit');
     await context.close();

@@ -2,7 +2,10 @@
  * The real service with the sandbox demo polled and swept, one key per role, and one shipment
  * whose customer name and carrier text are hostile HTML: what the browser tests look at.
  */
+import { jest } from '@jest/globals';
+import type { Browser } from 'playwright-core';
 import { SANDBOX_SCENARIOS, sandboxTrackingNumber } from '../../carriers/sandbox/index.js';
+import { launchChromium } from './browser.js';
 import { startTestService, TEST_ADMIN_KEY, type TestService } from './service.js';
 
 /** Marks a script that ran: the browser test checks it never becomes true. */
@@ -55,4 +58,36 @@ export async function startConsoleFixture(): Promise<ConsoleFixture> {
 
   const demo = Object.fromEntries(SANDBOX_SCENARIOS.map((s) => [s.key, sandboxTrackingNumber(s.code, 1)]));
   return { t, url, keys, demo, close: () => t.close() };
+}
+
+export interface ConsoleSession {
+  readonly browser: Browser;
+  readonly fixture: ConsoleFixture;
+}
+
+/**
+ * One Chromium and one seeded service for a browser test file, started in beforeAll and closed in
+ * afterAll. Browser tests wait on real pages: they get a minute each.
+ */
+export function useConsoleSession(): ConsoleSession {
+  jest.setTimeout(60_000);
+  let browser: Browser | undefined;
+  let fixture: ConsoleFixture | undefined;
+  beforeAll(async () => {
+    [browser, fixture] = await Promise.all([launchChromium(), startConsoleFixture()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fixture?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+    get fixture() {
+      if (!fixture) throw new Error('the console fixture starts in beforeAll');
+      return fixture;
+    },
+  };
 }
