@@ -182,6 +182,11 @@ describe('lookup by role', () => {
     await notice(page, /Carrier asked again: \d+ new events\./);
     await page.locator('[data-testid=shipment]').waitFor();
     expect(await page.locator('button[data-action=stop]').count()).toBe(1);
+    // A shipment nobody polls has nothing to refresh; it can still be stopped.
+    await lookUp(page, HOSTILE_TRACKING);
+    await page.locator('[data-testid=shipment]', { hasText: 'ORDER-HOSTILE' }).waitFor();
+    expect(await page.locator('button[data-action=refresh]').count()).toBe(0);
+    expect(await page.locator('button[data-action=stop]').count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });

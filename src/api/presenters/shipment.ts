@@ -10,7 +10,7 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 export interface PresentationContext {
   /** The request's clock reading: lateness is judged against it. */
   now: Date;
-  registry: Pick<CarrierRegistry, 'definition'>;
+  registry: Pick<CarrierRegistry, 'definition' | 'adapter'>;
 }
 
 /** Late: a deadline passed undelivered, or the parcel arrived after it. */
@@ -52,6 +52,8 @@ export function presentShipment(shipment: Shipment, at: PresentationContext) {
     destination: shipment.destination,
     tracking: {
       active: shipment.trackingStoppedAt === null && shipment.nextPollAt !== null,
+      /** Whether a configured carrier API is asked about it at all (manual shipments and unconfigured carriers are not). */
+      polled: (at.registry.adapter(shipment.carrier)?.queryBy.length ?? 0) > 0,
       stoppedAt: iso(shipment.trackingStoppedAt),
       lastPolledAt: iso(shipment.lastPolledAt),
       nextPollAt: iso(shipment.nextPollAt),

@@ -75,6 +75,7 @@ export interface Shipment {
   destination: { city?: string | null; country?: string | null } | null;
   tracking: {
     active: boolean;
+    polled: boolean;
     stoppedAt: string | null;
     lastPolledAt: string | null;
     nextPollAt: string | null;

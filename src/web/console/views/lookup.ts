@@ -235,7 +235,8 @@ function shipmentActions(story: ShipmentStory, ctx: ViewContext, s: Words, reloa
     ctx.notify(describeError(error), 'error');
   };
   const id = encodeURIComponent(story.id);
-  if (ctx.me.can.refreshShipments) {
+  // Refresh asks the carrier now: pointless for a shipment no carrier API is asked about.
+  if (ctx.me.can.refreshShipments && story.tracking.polled) {
     buttons.push(
       h(
         'button',
