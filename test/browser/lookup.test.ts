@@ -48,8 +48,14 @@ describe('lookup', () => {
 
     const { context, page, problems } = await openConsole(session.browser, session.fixture.url, { language: 'tr' });
     await signIn(page, session.fixture.keys.support);
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/v1/')) requests.push(new URL(request.url()).pathname);
+    });
     await lookUp(page, number);
     expect(page.url()).toContain(`#/lookup/${number}`);
+    // The whole story in one request: no waterfall of per-shipment or per-anomaly calls.
+    expect(requests).toEqual([`/v1/track/${number}`]);
 
     const card = page.locator('[data-testid=shipment]');
     await expect(card.count()).resolves.toBe(1);
