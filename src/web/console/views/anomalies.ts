@@ -4,14 +4,16 @@
  * language switch keeps them; the list and the carrier names arrive in one parallel round.
  */
 import './anomalies.css';
-import { ApiError, api, query } from '../api.js';
-import type { Anomaly, BulkAcknowledgeResult, CarrierHealthItem, Page } from '../api-types.js';
+import { api, query } from '../api.js';
+import type { Anomaly, CarrierHealthItem, Page } from '../api-types.js';
 import { h, replaceChildren } from '../dom.js';
 import { fill, pick, type Strings } from '../i18n/language.js';
 import { ANOMALY_CODES, SEVERITIES, anomalyLabel, severityLabel, stateLabel } from '../i18n/vocabulary.js';
 import { formatInstant } from '../format.js';
 import { anomalyDetailsText } from '../i18n/anomaly-details.js';
+import { acknowledgeAnomalies, describeError } from './anomaly-actions.js';
 import { ageOf, filtersOf, hashOf, shipmentCell } from './anomaly-cells.js';
+import { severityBadge } from './badges.js';
 import type { View, ViewContext } from './view.js';
 
 const STRINGS: Strings<
@@ -155,7 +157,7 @@ function renderInbox(ctx: ViewContext): HTMLElement {
       'tr',
       { 'data-testid': 'anomaly-row', 'data-id': anomaly.id, 'data-code': anomaly.code, 'data-severity': anomaly.severity, 'data-state': anomaly.state },
       canAcknowledge && h('td', { class: 'pick' }, selectable && box),
-      h('td', { 'data-label': s.severity }, h('span', { class: `badge severity-${anomaly.severity}` }, severityLabel(anomaly.severity))),
+      h('td', { 'data-label': s.severity }, severityBadge(anomaly.severity)),
       h('td', { 'data-label': s.code, class: 'problem' }, anomalyLabel(anomaly.code)),
       h(
         'td',
@@ -218,7 +220,7 @@ function renderInbox(ctx: ViewContext): HTMLElement {
     ackButton.disabled = true;
     const text = note.value.trim();
     try {
-      const result = await api.post<BulkAcknowledgeResult>('/v1/anomalies/acknowledge', { ids, ...(text && { note: text }) });
+      const result = await acknowledgeAnomalies(ids, text || undefined);
       const failed = result.items.filter((item) => !item.ok);
       const done = result.items.length - failed.length;
       ctx.notify(fill(s.acknowledged, { n: done }), failed.length > 0 ? 'error' : 'info');
@@ -231,7 +233,7 @@ function renderInbox(ctx: ViewContext): HTMLElement {
       note.value = '';
       await load(true);
     } catch (error) {
-      ctx.notify(error instanceof ApiError || error instanceof Error ? error.message : String(error), 'error');
+      ctx.notify(describeError(error), 'error');
       syncSelection();
     }
   }
