@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { SEVENTEEN_TRACK_LIMITS, seventeenTrackCarrier } from '../../carriers/17track/index.js';
 import { estimateOf, parseEvent } from '../../carriers/17track/parse.js';
 import { FALLBACK_STATUS, MAIN_STATUSES, mapEventStatus, STAGES, SUB_STATUSES } from '../../carriers/17track/statuses.js';
-import { UNKNOWN_TIME_ZONE, unmappedCodeCounts, type CarrierDefinition, type CarrierEvent, type StatusMapping, type TrackContext, type TrackOutcome } from '../../carriers/contract.js';
+import { UNKNOWN_TIME_ZONE, unmappedCodeCounts, type CarrierEvent, type StatusMapping, type TrackContext, type TrackOutcome } from '../../carriers/contract.js';
 import { createCarrierHttp } from '../../carriers/http.js';
-import { buildCarrierRegistry } from '../../carriers/registry.js';
 import { Secret } from '../../src/config/secret.js';
 import { isShipmentStatus, isSubstatus } from '../../src/domain/status.js';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import type { Store } from '../../src/store/types.js';
-import { DEFAULT_CADENCE } from '../../src/tracking/cadence.js';
-import { createPoller } from '../../src/tracking/poller.js';
+import { useLoopbackCarrier } from '../support/carrier-end-to-end.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
+import { replyJson } from '../support/loopback-server.js';
 import { useCarrierNock } from '../support/nock-lifecycle.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { failureLog, found } from '../support/track-outcomes.js';
 
 const BASE_URL = 'https://seventeen-track.test';
 const API_KEY = 'MARKER-17TRACK-KEY-5b7e';
@@ -50,20 +44,11 @@ function services(entries: Record<string, string>): TrackContext {
   return { by: 'trackingNumber', services: new Map(Object.entries(entries)) };
 }
 
-function found(outcome: TrackOutcome | undefined): Extract<TrackOutcome, { kind: 'found' }> {
-  if (outcome?.kind !== 'found') throw new Error(`expected found, got ${JSON.stringify(outcome)}`);
-  return outcome;
-}
-
 async function trackOne(number: string, options: { timeoutMs?: number } = {}): Promise<TrackOutcome | undefined> {
   return (await adapter(options).track([number], BY_NUMBER)).get(number);
 }
 
-const failureDetails: string[] = [];
-function remember(outcome: TrackOutcome | undefined): TrackOutcome | undefined {
-  if (outcome?.kind === 'failed') failureDetails.push(JSON.stringify(outcome.failure));
-  return outcome;
-}
+const { details: failureDetails, remember } = failureLog();
 
 type Wire = { track_info?: { tracking?: { providers?: { events?: { sub_status?: string; stage?: string }[] }[] } } };
 function wireEvents(name: string): { sub_status?: string; stage?: string }[] {
@@ -362,19 +347,13 @@ describe('17track config', () => {
 });
 
 describe('17track end to end through the real poller', () => {
-  const dir = makeTempDir('17track');
   const FIRST_POLL = new Date('2026-03-13T00:00:00Z');
   const SECOND_POLL = new Date('2026-03-13T05:00:00Z');
-  let store: Store;
-  let server: Server;
   let registered = false;
   const seen: { url: string; carriers: unknown[] }[] = [];
 
-  function answer(req: IncomingMessage, res: ServerResponse, body: string): void {
-    const json = (status: number, payload: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(payload));
-    };
+  const e2e = useLoopbackCarrier(seventeenTrackCarrier, captured.logger, (req, res, body) => {
+    const json = (status: number, payload: unknown) => replyJson(res, status, payload, 'application/json; charset=utf-8');
     if (req.headers['17token'] !== API_KEY) return json(401, fixture('bad-key'));
     const items = JSON.parse(body) as { number: string; carrier?: unknown }[];
     seen.push({ url: req.url ?? '', carriers: items.map((i) => i.carrier) });
@@ -386,27 +365,12 @@ describe('17track end to end through the real poller', () => {
     }
     if (req.url === TRACK) return json(200, fixture(registered ? 'two-legs-delivered' : 'not-registered'));
     return json(404, {});
-  }
-
-  beforeAll(async () => {
-    store = openSqliteStore(dir.path);
-    server = await listenOnLoopback(answer);
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
-    dir.remove();
   });
 
   it('registers a new number on the first poll and reads the merged history of both legs on the next', async () => {
-    const { port } = server.address() as AddressInfo;
-    const env = { CARRIER_17TRACK_BASE_URL: `http://127.0.0.1:${port}`, CARRIER_17TRACK_API_KEY: API_KEY };
-    const definition = seventeenTrackCarrier as CarrierDefinition<never>;
+    const { store } = e2e;
     let now = FIRST_POLL;
-    const deps = { http: createCarrierHttp({ timeoutMs: 2000 }), now: () => now, logger: captured.logger };
-    const registry = buildCarrierRegistry({ '17track': definition.loadConfig(env) }, deps, [definition]);
-    const poller = createPoller({ store, registry, cadence: DEFAULT_CADENCE, now: () => now, logger: captured.logger, maxPerTick: 100 });
+    const poller = e2e.poller({ CARRIER_17TRACK_API_KEY: API_KEY }, () => now);
     const shipment = await storeShipment(store, new Date('2026-03-04T10:00:00Z'), { carrier: '17track', trackingNumber: TWO_LEGS, carrierService: '100003' });
 
     const first = await poller.pollDue();
@@ -430,7 +394,7 @@ describe('17track end to end through the real poller', () => {
       proofOfDelivery: { receivedBy: 'MARKER-SIGNER-NAME' },
     });
     expect(stored?.deliveredAt?.toISOString()).toBe('2026-03-12T19:05:00.000Z');
-    const events = (await store.events.listForShipment(shipment.id)).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+    const events = await e2e.eventsInOrder(shipment.id);
     expect(events.map((e) => [e.carrierCode, e.status, e.timeZone, e.occurredAt.toISOString()])).toEqual([
       ['InfoReceived', 'info_received', '+08:00', '2026-03-04T12:00:00.000Z'],
       ['InTransit_PickedUp', 'in_transit', '+08:00', '2026-03-05T03:02:00.000Z'],

@@ -1,23 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { mapStatus, UNKNOWN_TIME_ZONE, unmappedCodeCounts, type CarrierDefinition, type CarrierEvent, type TrackContext, type TrackOutcome } from '../../carriers/contract.js';
+import { mapStatus, UNKNOWN_TIME_ZONE, unmappedCodeCounts, type CarrierEvent, type TrackContext, type TrackOutcome } from '../../carriers/contract.js';
 import { dhlCarrier } from '../../carriers/dhl/index.js';
 import { dhlRawCode } from '../../carriers/dhl/parse.js';
 import { DHL_FALLBACK_STATUS, DHL_KEYWORDS, DHL_STATUS_CODES, DHL_STATUSES } from '../../carriers/dhl/statuses.js';
 import { createCarrierHttp } from '../../carriers/http.js';
-import { buildCarrierRegistry } from '../../carriers/registry.js';
 import { Secret } from '../../src/config/secret.js';
 import { isShipmentStatus, isSubstatus } from '../../src/domain/status.js';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import type { Store } from '../../src/store/types.js';
-import { DEFAULT_CADENCE } from '../../src/tracking/cadence.js';
-import { createPoller } from '../../src/tracking/poller.js';
+import { useLoopbackCarrier } from '../support/carrier-end-to-end.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
+import { replyJson } from '../support/loopback-server.js';
 import { useCarrierNock } from '../support/nock-lifecycle.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { failureLog, found } from '../support/track-outcomes.js';
 
 const BASE_URL = 'https://dhl-api.test';
 const API_KEY = 'MARKER-DHL-API-KEY-5b7e';
@@ -48,22 +43,13 @@ function asked(trackingNumber: string, service?: string) {
   return dhl().get(PATH).query(service ? { trackingNumber, service } : { trackingNumber });
 }
 
-function found(outcome: TrackOutcome | undefined): Extract<TrackOutcome, { kind: 'found' }> {
-  if (outcome?.kind !== 'found') throw new Error(`expected found, got ${JSON.stringify(outcome)}`);
-  return outcome;
-}
-
 async function trackOne(number: string, ctx: TrackContext = BY_NUMBER, options: { timeoutMs?: number } = {}): Promise<TrackOutcome | undefined> {
   return (await adapter(options).track([number], ctx)).get(number);
 }
 
 const withService = (number: string, service: string): TrackContext => ({ by: 'trackingNumber', services: new Map([[number, service]]) });
 
-const failureDetails: string[] = [];
-function remember(outcome: TrackOutcome | undefined): TrackOutcome | undefined {
-  if (outcome?.kind === 'failed') failureDetails.push(JSON.stringify(outcome.failure));
-  return outcome;
-}
+const { details: failureDetails, remember } = failureLog();
 
 useCarrierNock();
 
@@ -423,45 +409,26 @@ describe('dhl config', () => {
 });
 
 describe('dhl end to end through the real poller', () => {
-  const dir = makeTempDir('dhl');
-  let store: Store;
-  let server: Server;
   const seen: { path: string; trackingNumber: string | null; service: string | null; key: boolean }[] = [];
 
-  beforeAll(async () => {
-    store = openSqliteStore(dir.path);
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const key = req.headers['dhl-api-key'] === API_KEY && req.headers.accept === 'application/json';
-      seen.push({ path: url.pathname, trackingNumber: url.searchParams.get('trackingNumber'), service: url.searchParams.get('service'), key });
-      const json = (status: number, payload: unknown, type = 'application/json') => {
-        res.writeHead(status, { 'content-type': type });
-        res.end(JSON.stringify(payload));
-      };
-      if (!key) return json(401, fixture('unauthorized'), 'application/problem+json');
-      if (req.method === 'GET' && url.pathname === PATH && url.searchParams.get('trackingNumber') === '1234567890') {
-        return json(200, fixture('express-delivered'));
-      }
-      return json(404, fixture('not-found'), 'application/problem+json');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
-    dir.remove();
+  const e2e = useLoopbackCarrier(dhlCarrier, captured.logger, (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const key = req.headers['dhl-api-key'] === API_KEY && req.headers.accept === 'application/json';
+    seen.push({ path: url.pathname, trackingNumber: url.searchParams.get('trackingNumber'), service: url.searchParams.get('service'), key });
+    const json = (status: number, payload: unknown, type = 'application/json') => replyJson(res, status, payload, type);
+    if (!key) return json(401, fixture('unauthorized'), 'application/problem+json');
+    if (req.method === 'GET' && url.pathname === PATH && url.searchParams.get('trackingNumber') === '1234567890') {
+      return json(200, fixture('express-delivered'));
+    }
+    return json(404, fixture('not-found'), 'application/problem+json');
   });
 
   it('tracks an Express parcel registered with its service until delivered, with estimate and proof of delivery', async () => {
-    const { port } = server.address() as AddressInfo;
-    const env = { CARRIER_DHL_BASE_URL: `http://127.0.0.1:${port}`, CARRIER_DHL_API_KEY: API_KEY };
-    const deps = { http: createCarrierHttp({ timeoutMs: 2000 }), now: () => NOW, logger: captured.logger };
-    const definition = dhlCarrier as CarrierDefinition<never>;
-    const registry = buildCarrierRegistry({ dhl: definition.loadConfig(env) }, deps, [definition]);
+    const { store } = e2e;
+    const poller = e2e.poller({ CARRIER_DHL_API_KEY: API_KEY }, () => NOW);
     const shipment = await storeShipment(store, new Date('2026-03-10T10:00:00Z'), { carrier: 'dhl', trackingNumber: '1234567890', carrierService: 'express' });
 
-    const summary = await createPoller({ store, registry, cadence: DEFAULT_CADENCE, now: () => NOW, logger: captured.logger, maxPerTick: 100 }).pollDue();
+    const summary = await poller.pollDue();
 
     expect(summary).toMatchObject({ shipments: 1, found: 1, failed: 0, eventsAdded: 7 });
     expect(seen).toEqual([{ path: PATH, trackingNumber: '1234567890', service: 'express', key: true }]);
@@ -472,7 +439,7 @@ describe('dhl end to end through the real poller', () => {
       proofOfDelivery: { receivedBy: 'MARKER-SIGNER-GIVEN MARKER-SIGNER-FAMILY', signatureUrl: 'https://webpod.dhl.com/webPOD/DHLePODRequest?hwb=MARKER-SIGNATURE-TOKEN&language=en' },
     });
     expect(stored?.deliveredAt?.toISOString()).toBe('2026-03-12T10:42:00.000Z');
-    const events = (await store.events.listForShipment(shipment.id)).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+    const events = await e2e.eventsInOrder(shipment.id);
     expect(events.map((e) => [e.carrierCode, e.status, e.localTime, e.timeZone])).toEqual([
       ['pre-transit:info_received', 'info_received', '2026-03-11T09:30:00+00:00', '+00:00'],
       ['transit:picked_up', 'in_transit', '2026-03-11T15:02:00+00:00', '+00:00'],

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { mapStatus, UNKNOWN_TIME_ZONE, unmappedCodeCounts, type CarrierDefinition, type CarrierEvent, type TrackOutcome } from '../../carriers/contract.js';
+import { mapStatus, UNKNOWN_TIME_ZONE, unmappedCodeCounts, type CarrierEvent, type TrackOutcome } from '../../carriers/contract.js';
 import { FEDEX_LIMITS, trackRequest, untilMidnightUtc } from '../../carriers/fedex/adapter.js';
 import { FEDEX_TOKEN_COOLDOWN_MS, FEDEX_TOKEN_PENALTY_MS } from '../../carriers/fedex/client.js';
 import { fedexCarrier } from '../../carriers/fedex/index.js';
@@ -10,18 +8,14 @@ import { estimatedDeliveryOf, mapScanEvent, parseCompleteResult } from '../../ca
 import { FEDEX_DERIVED_STATUSES, FEDEX_EVENT_TYPES, FEDEX_FALLBACK_STATUS } from '../../carriers/fedex/statuses.js';
 import { completeTrackResultSchema, type FedexCompleteTrackResult } from '../../carriers/fedex/wire.js';
 import { createCarrierHttp } from '../../carriers/http.js';
-import { buildCarrierRegistry } from '../../carriers/registry.js';
 import { Secret } from '../../src/config/secret.js';
 import { isShipmentStatus, isSubstatus } from '../../src/domain/status.js';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import type { Store } from '../../src/store/types.js';
-import { DEFAULT_CADENCE } from '../../src/tracking/cadence.js';
-import { createPoller } from '../../src/tracking/poller.js';
+import { useLoopbackCarrier } from '../support/carrier-end-to-end.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
+import { replyJson } from '../support/loopback-server.js';
 import { useCarrierNock } from '../support/nock-lifecycle.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { failureLog, found } from '../support/track-outcomes.js';
 
 const BASE_URL = 'https://fedex-api.test';
 const CLIENT_ID = 'MARKER-CLIENT-ID-51fe';
@@ -65,20 +59,11 @@ function bodyFor(...numbers: string[]) {
   return { includeDetailedScans: true, trackingInfo: numbers.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })) };
 }
 
-function found(outcome: TrackOutcome | undefined): Extract<TrackOutcome, { kind: 'found' }> {
-  if (outcome?.kind !== 'found') throw new Error(`expected found, got ${JSON.stringify(outcome)}`);
-  return outcome;
-}
-
 async function trackOne(number: string, options: { timeoutMs?: number } = {}): Promise<TrackOutcome | undefined> {
   return (await adapter(options).track([number], BY_NUMBER)).get(number);
 }
 
-const failureDetails: string[] = [];
-function remember(outcome: TrackOutcome | undefined): TrackOutcome | undefined {
-  if (outcome?.kind === 'failed') failureDetails.push(JSON.stringify(outcome.failure));
-  return outcome;
-}
+const { details: failureDetails, remember } = failureLog();
 
 function entry(name: string, index = 0): FedexCompleteTrackResult {
   const body = fixture(name) as { output: { completeTrackResults: unknown[] } };
@@ -523,17 +508,11 @@ describe('fedex config', () => {
 });
 
 describe('fedex end to end through the real poller', () => {
-  const dir = makeTempDir('fedex');
-  let store: Store;
-  let server: Server;
   const seen: { url: string; auth: boolean; asked: unknown }[] = [];
   let tokensIssued = 0;
 
-  function answer(req: IncomingMessage, res: ServerResponse, body: string): void {
-    const json = (status: number, payload: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(payload));
-    };
+  const e2e = useLoopbackCarrier(fedexCarrier, captured.logger, (req, res, body) => {
+    const json = (status: number, payload: unknown) => replyJson(res, status, payload);
     if (req.method === 'POST' && req.url === '/oauth/token') {
       const form = new URLSearchParams(body);
       const ok = form.get('grant_type') === 'client_credentials' && form.get('client_id') === CLIENT_ID && form.get('client_secret') === CLIENT_SECRET;
@@ -551,29 +530,15 @@ describe('fedex end to end through the real poller', () => {
       trackingNumber === DELIVERED ? delivered : { ...unknown, trackingNumber },
     );
     return json(200, { transactionId: 'e2e', output: { completeTrackResults: results } });
-  }
-
-  beforeAll(async () => {
-    store = openSqliteStore(dir.path);
-    server = await listenOnLoopback(answer);
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
-    dir.remove();
   });
 
   it('tracks a delivered parcel and an unknown one in one batch, with one token', async () => {
-    const { port } = server.address() as AddressInfo;
-    const env = { CARRIER_FEDEX_BASE_URL: `http://127.0.0.1:${port}`, CARRIER_FEDEX_CLIENT_ID: CLIENT_ID, CARRIER_FEDEX_CLIENT_SECRET: CLIENT_SECRET };
-    const deps = { http: createCarrierHttp({ timeoutMs: 2000 }), now: () => NOW, logger: captured.logger };
-    const definition = fedexCarrier as CarrierDefinition<never>;
-    const registry = buildCarrierRegistry({ fedex: definition.loadConfig(env) }, deps, [definition]);
+    const { store } = e2e;
+    const poller = e2e.poller({ CARRIER_FEDEX_CLIENT_ID: CLIENT_ID, CARRIER_FEDEX_CLIENT_SECRET: CLIENT_SECRET }, () => NOW);
     const parcel = await storeShipment(store, new Date('2026-03-10T10:00:00Z'), { carrier: 'fedex', trackingNumber: DELIVERED, carrierService: 'FDXE' });
     const lost = await storeShipment(store, new Date('2026-03-10T10:00:00Z'), { carrier: 'fedex', trackingNumber: NOT_FOUND, orderId: 'ORDER-2' });
 
-    const summary = await createPoller({ store, registry, cadence: DEFAULT_CADENCE, now: () => NOW, logger: captured.logger, maxPerTick: 100 }).pollDue();
+    const summary = await poller.pollDue();
 
     expect(summary).toMatchObject({ shipments: 2, found: 1, notFound: 1, failed: 0, eventsAdded: 8 });
     expect(tokensIssued).toBe(1);
@@ -589,7 +554,7 @@ describe('fedex end to end through the real poller', () => {
     expect(stored).toMatchObject({ status: 'delivered', proofOfDelivery: { receivedBy: 'MARKER-RECEIVER-NAME' } });
     expect(stored?.deliveredAt?.toISOString()).toBe('2026-03-11T19:32:00.000Z');
     expect((await store.shipments.get(lost.id))?.status).toBe('not_found');
-    const events = (await store.events.listForShipment(parcel.id)).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+    const events = await e2e.eventsInOrder(parcel.id);
     expect(events.map((e) => [e.carrierCode, e.status, e.localTime, e.timeZone, e.occurredAt.toISOString()])).toEqual([
       ['OC', 'info_received', '2026-03-10T09:12:00-06:00', '-06:00', '2026-03-10T15:12:00.000Z'],
       ['PU', 'in_transit', '2026-03-10T16:05:00-05:00', '-05:00', '2026-03-10T21:05:00.000Z'],

@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { mapStatus, unmappedCodeCounts, type CarrierDefinition, type CarrierEvent, type QueryKey, type TrackOutcome } from '../../carriers/contract.js';
+import { mapStatus, unmappedCodeCounts, type CarrierEvent, type QueryKey, type TrackOutcome } from '../../carriers/contract.js';
 import { createCarrierHttp } from '../../carriers/http.js';
 import { mngCarrier } from '../../carriers/mng/index.js';
 import { recognisesMngNumber } from '../../carriers/mng/numbers.js';
 import { MNG_FALLBACK_STATUS, MNG_STATUSES } from '../../carriers/mng/statuses.js';
-import { buildCarrierRegistry } from '../../carriers/registry.js';
 import { Secret } from '../../src/config/secret.js';
 import { isShipmentStatus, isSubstatus } from '../../src/domain/status.js';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import type { Store } from '../../src/store/types.js';
-import { DEFAULT_CADENCE } from '../../src/tracking/cadence.js';
-import { createPoller } from '../../src/tracking/poller.js';
+import { useLoopbackCarrier } from '../support/carrier-end-to-end.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
+import { replyJson } from '../support/loopback-server.js';
 import { useCarrierNock } from '../support/nock-lifecycle.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { failureLog, found } from '../support/track-outcomes.js';
 
 const BASE_URL = 'https://mng-api.test';
 const CLIENT_ID = 'MARKER-CLIENT-ID-4c1d';
@@ -70,20 +64,11 @@ function query(jwt = JWT) {
   return gateway().matchHeader('authorization', `Bearer ${jwt}`);
 }
 
-function found(outcome: TrackOutcome | undefined): Extract<TrackOutcome, { kind: 'found' }> {
-  if (outcome?.kind !== 'found') throw new Error(`expected found, got ${JSON.stringify(outcome)}`);
-  return outcome;
-}
-
 async function trackOne(number: string, by: QueryKey = 'reference', options: { timeoutMs?: number } = {}): Promise<TrackOutcome | undefined> {
   return (await adapter(options).track([number], { by })).get(number);
 }
 
-const failureDetails: string[] = [];
-function remember(outcome: TrackOutcome | undefined): TrackOutcome | undefined {
-  if (outcome?.kind === 'failed') failureDetails.push(JSON.stringify(outcome.failure));
-  return outcome;
-}
+const { details: failureDetails, remember } = failureLog();
 
 useCarrierNock();
 
@@ -363,17 +348,11 @@ describe('mng numbers and config', () => {
 });
 
 describe('mng end to end through the real poller', () => {
-  const dir = makeTempDir('mng');
-  let store: Store;
-  let server: Server;
   const seen: { method: string; url: string; auth: boolean }[] = [];
 
-  function answer(req: IncomingMessage, res: ServerResponse, body: string): void {
+  const e2e = useLoopbackCarrier(mngCarrier, captured.logger, (req, res, body) => {
     const appKeys = req.headers['x-ibm-client-id'] === CLIENT_ID && req.headers['x-ibm-client-secret'] === CLIENT_SECRET;
-    const json = (status: number, payload: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(payload));
-    };
+    const json = (status: number, payload: unknown) => replyJson(res, status, payload, 'application/json; charset=utf-8');
     if (!appKeys) return json(401, fixture('bad-credentials'));
     if (req.method === 'POST' && req.url === '/mngapi/api/token') {
       const asked = JSON.parse(body) as Record<string, unknown>;
@@ -385,41 +364,24 @@ describe('mng end to end through the real poller', () => {
     if (!bearer) return json(401, fixture('bad-credentials'));
     if (req.method === 'GET' && req.url === `${TRACK}/SHOP-1001`) return json(200, fixture('full-history-delivered'));
     return json(404, fixture('not-found'));
-  }
-
-  beforeAll(async () => {
-    store = openSqliteStore(dir.path);
-    server = await listenOnLoopback(answer);
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
-    dir.remove();
   });
 
   it('tracks a parcel registered by reference until delivered and adopts MNG’s number', async () => {
-    const { port } = server.address() as AddressInfo;
-    const env = {
-      CARRIER_MNG_BASE_URL: `http://127.0.0.1:${port}`,
-      CARRIER_MNG_CLIENT_ID: CLIENT_ID,
-      CARRIER_MNG_CLIENT_SECRET: CLIENT_SECRET,
-      CARRIER_MNG_CUSTOMER_NUMBER: CUSTOMER_NUMBER,
-      CARRIER_MNG_PASSWORD: PASSWORD,
-    };
-    const deps = { http: createCarrierHttp({ timeoutMs: 2000 }), now: () => NOW, logger: captured.logger };
-    const definition = mngCarrier as CarrierDefinition<never>;
-    const registry = buildCarrierRegistry({ mng: definition.loadConfig(env) }, deps, [definition]);
+    const { store } = e2e;
+    const poller = e2e.poller(
+      { CARRIER_MNG_CLIENT_ID: CLIENT_ID, CARRIER_MNG_CLIENT_SECRET: CLIENT_SECRET, CARRIER_MNG_CUSTOMER_NUMBER: CUSTOMER_NUMBER, CARRIER_MNG_PASSWORD: PASSWORD },
+      () => NOW,
+    );
     const shipment = await storeShipment(store, new Date('2026-03-10T10:00:00Z'), { carrier: 'mng', trackingNumber: null, reference: 'SHOP-1001' });
 
-    const summary = await createPoller({ store, registry, cadence: DEFAULT_CADENCE, now: () => NOW, logger: captured.logger, maxPerTick: 100 }).pollDue();
+    const summary = await poller.pollDue();
 
     expect(summary).toMatchObject({ shipments: 1, found: 1, failed: 0, eventsAdded: 5 });
     expect(seen).toEqual([{ method: 'GET', url: `${TRACK}/SHOP-1001`, auth: true }]);
     const stored = await store.shipments.get(shipment.id);
     expect(stored).toMatchObject({ status: 'delivered', trackingNumber: '7280000012345', reference: 'SHOP-1001' });
     expect(stored?.deliveredAt?.toISOString()).toBe('2026-03-12T11:30:00.000Z');
-    const events = (await store.events.listForShipment(shipment.id)).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+    const events = await e2e.eventsInOrder(shipment.id);
     expect(events.map((e) => [e.carrierCode, e.status, e.localTime, e.occurredAt.toISOString()])).toEqual([
       ['1', 'info_received', '10-03-2026 17:30', '2026-03-10T14:30:00.000Z'],
       ['2', 'in_transit', '11.03.2026 01:30:00', '2026-03-10T22:30:00.000Z'],

@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
 import nock from 'nock';
 import pino from 'pino';
-import { mapStatus, unmappedCodeCounts, type CarrierDefinition, type CarrierEvent, type TrackContext, type TrackOutcome } from '../../carriers/contract.js';
+import { mapStatus, unmappedCodeCounts, type CarrierEvent, type TrackContext, type TrackOutcome } from '../../carriers/contract.js';
 import { createCarrierHttp } from '../../carriers/http.js';
 import { pttCarrier } from '../../carriers/ptt/index.js';
 import { pttBarcode, recognisesPttBarcode } from '../../carriers/ptt/numbers.js';
 import { PTT_FALLBACK_STATUS, PTT_STATUSES } from '../../carriers/ptt/statuses.js';
-import { buildCarrierRegistry } from '../../carriers/registry.js';
 import { Secret } from '../../src/config/secret.js';
 import { isShipmentStatus, isSubstatus } from '../../src/domain/status.js';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import type { Store } from '../../src/store/types.js';
-import { DEFAULT_CADENCE } from '../../src/tracking/cadence.js';
-import { createPoller } from '../../src/tracking/poller.js';
+import { useLoopbackCarrier } from '../support/carrier-end-to-end.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { found } from '../support/track-outcomes.js';
 
 const BASE_URL = 'https://pttws.ptt.gov.tr';
 const PATH = '/GonderiTakipV2/services/Sorgu';
@@ -75,11 +69,6 @@ function ptt(barcode: string, operation = 'gonderiSorgu2', path = PATH) {
 async function trackOne(key: string, ctx: TrackContext = BY_NUMBER, options: Parameters<typeof adapter>[0] = {}): Promise<TrackOutcome | undefined> {
   const outcome = (await adapter(options).track([key], ctx)).get(key);
   if (outcome?.kind === 'failed' && 'detail' in outcome.failure && outcome.failure.detail !== undefined) failureDetails.push(outcome.failure.detail);
-  return outcome;
-}
-
-function found(outcome: TrackOutcome | undefined): Extract<TrackOutcome, { kind: 'found' }> {
-  if (outcome?.kind !== 'found') throw new Error(`expected found, got ${JSON.stringify(outcome)}`);
   return outcome;
 }
 
@@ -330,48 +319,27 @@ describe('ptt numbers and config', () => {
 });
 
 describe('ptt end to end through the real poller', () => {
-  const dir = makeTempDir('ptt');
   const captured = captureLogger('debug');
-  let store: Store;
-  let server: Server;
   const asked: Array<{ operation: string; input: Record<string, string> }> = [];
 
-  beforeAll(async () => {
-    store = openSqliteStore(dir.path);
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const operation = /action="urn:([A-Za-z0-9_]+)"/.exec(req.headers['content-type'] ?? '')?.[1] ?? '';
-        const input = inputOf(body, operation);
-        asked.push({ operation, input });
-        res.setHeader('content-type', 'application/soap+xml; charset=utf-8');
-        if (req.method !== 'POST' || req.url !== PATH) return void res.writeHead(404).end();
-        if (!credentialsOf(input)) return void res.writeHead(200).end(fixture('bad-credentials'));
-        if (operation === 'gonderiSorgu_referansNo2' && input['referansNo'] === 'WEB-100777') {
-          return void res.writeHead(200).end(fixture('full-history-delivered').replaceAll('gonderiSorgu2Response', 'gonderiSorgu_referansNo2Response'));
-        }
-        res.writeHead(200).end(fixture('not-found'));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
-    dir.remove();
+  const e2e = useLoopbackCarrier(pttCarrier, captured.logger, (req, res, body) => {
+    const operation = /action="urn:([A-Za-z0-9_]+)"/.exec(req.headers['content-type'] ?? '')?.[1] ?? '';
+    const input = inputOf(body, operation);
+    asked.push({ operation, input });
+    res.setHeader('content-type', 'application/soap+xml; charset=utf-8');
+    if (req.method !== 'POST' || req.url !== PATH) return void res.writeHead(404).end();
+    if (!credentialsOf(input)) return void res.writeHead(200).end(fixture('bad-credentials'));
+    if (operation === 'gonderiSorgu_referansNo2' && input['referansNo'] === 'WEB-100777') {
+      return void res.writeHead(200).end(fixture('full-history-delivered').replaceAll('gonderiSorgu2Response', 'gonderiSorgu_referansNo2Response'));
+    }
+    res.writeHead(200).end(fixture('not-found'));
   });
 
   it('tracks a shipment registered by reference to delivered and stores its events and barcode', async () => {
-    const { port } = server.address() as AddressInfo;
-    const env = { CARRIER_PTT_CUSTOMER_NUMBER: CUSTOMER, CARRIER_PTT_PASSWORD: PASSWORD, CARRIER_PTT_BASE_URL: `http://127.0.0.1:${port}` };
-    const deps = { http: createCarrierHttp({ timeoutMs: 2000 }), now: () => NOW, logger: captured.logger };
-    const registry = buildCarrierRegistry({ ptt: pttCarrier.loadConfig(env) }, deps, [pttCarrier as CarrierDefinition<never>]);
+    const { store } = e2e;
     const shipment = await storeShipment(store, NOW, { carrier: 'ptt', trackingNumber: null, reference: 'WEB-100777' });
 
-    const poller = createPoller({ store, registry, cadence: DEFAULT_CADENCE, now: () => NOW, logger: captured.logger, maxPerTick: 100 });
+    const poller = e2e.poller({ CARRIER_PTT_CUSTOMER_NUMBER: CUSTOMER, CARRIER_PTT_PASSWORD: PASSWORD }, () => NOW);
     const summary = await poller.pollDue();
 
     expect(summary).toMatchObject({ shipments: 1, found: 1, failed: 0, eventsAdded: 6 });
@@ -379,7 +347,7 @@ describe('ptt end to end through the real poller', () => {
     const stored = await store.shipments.get(shipment.id);
     expect(stored).toMatchObject({ status: 'delivered', substatus: 'delivered.signed', trackingNumber: DELIVERED });
     expect(stored?.deliveredAt?.toISOString()).toBe('2026-03-11T11:45:10.000Z');
-    const events = (await store.events.listForShipment(shipment.id)).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+    const events = await e2e.eventsInOrder(shipment.id);
     expect(events.map((e) => [e.carrierCode, e.status, e.occurredAt.toISOString(), e.localTime])).toEqual([
       ['701', 'info_received', '2026-03-09T13:05:00.000Z', '09/03/2026 16:05:00'],
       ['1', 'in_transit', '2026-03-10T07:12:30.000Z', '10/03/2026 10:12:30'],

@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { mapStatus, UNKNOWN_TIME_ZONE, unmappedCodeCounts, type CarrierDefinition, type CarrierEvent, type TrackOutcome } from '../../carriers/contract.js';
+import { mapStatus, UNKNOWN_TIME_ZONE, unmappedCodeCounts, type CarrierEvent, type TrackOutcome } from '../../carriers/contract.js';
 import { createCarrierHttp } from '../../carriers/http.js';
-import { buildCarrierRegistry } from '../../carriers/registry.js';
 import { upsCarrier } from '../../carriers/ups/index.js';
 import { activityTime } from '../../carriers/ups/parse.js';
 import { UPS_ACTIVITY_TYPES, UPS_STATUSES } from '../../carriers/ups/statuses.js';
 import { Secret } from '../../src/config/secret.js';
 import { isShipmentStatus, isSubstatus } from '../../src/domain/status.js';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import type { Store } from '../../src/store/types.js';
-import { DEFAULT_CADENCE } from '../../src/tracking/cadence.js';
-import { createPoller } from '../../src/tracking/poller.js';
+import { useLoopbackCarrier } from '../support/carrier-end-to-end.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
+import { replyJson } from '../support/loopback-server.js';
 import { useCarrierNock } from '../support/nock-lifecycle.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { failureLog, found } from '../support/track-outcomes.js';
 
 const BASE_URL = 'https://ups-api.test';
 const CLIENT_ID = 'MARKER-CLIENT-ID-4d2e';
@@ -66,20 +60,11 @@ function track(number: string, accessToken = ACCESS_TOKEN) {
     .query(QUERY);
 }
 
-function found(outcome: TrackOutcome | undefined): Extract<TrackOutcome, { kind: 'found' }> {
-  if (outcome?.kind !== 'found') throw new Error(`expected found, got ${JSON.stringify(outcome)}`);
-  return outcome;
-}
-
 async function trackOne(number: string, options: { timeoutMs?: number } = {}): Promise<TrackOutcome | undefined> {
   return (await adapter(options).track([number], BY_NUMBER)).get(number);
 }
 
-const failureDetails: string[] = [];
-function remember(outcome: TrackOutcome | undefined): TrackOutcome | undefined {
-  if (outcome?.kind === 'failed') failureDetails.push(JSON.stringify(outcome.failure));
-  return outcome;
-}
+const { details: failureDetails, remember } = failureLog();
 
 useCarrierNock();
 
@@ -493,16 +478,10 @@ describe('ups config', () => {
 });
 
 describe('ups end to end through the real poller', () => {
-  const dir = makeTempDir('ups');
-  let store: Store;
-  let server: Server;
   const seen: { method: string; url: string; auth: boolean; transId: boolean; source: unknown }[] = [];
 
-  function answer(req: IncomingMessage, res: ServerResponse, body: string): void {
-    const json = (status: number, payload: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(payload));
-    };
+  const e2e = useLoopbackCarrier(upsCarrier, captured.logger, (req, res, body) => {
+    const json = (status: number, payload: unknown) => replyJson(res, status, payload);
     if (req.method === 'POST' && req.url === TOKEN_PATH) {
       const ok = req.headers.authorization === BASIC && body === 'grant_type=client_credentials';
       return ok ? json(200, fixture('token')) : json(401, fixture('bad-credentials'));
@@ -512,29 +491,15 @@ describe('ups end to end through the real poller', () => {
     if (!bearer) return json(401, fixture('bad-credentials'));
     if (req.method === 'GET' && req.url === `${TRACK}/${DELIVERED}?locale=en_US&returnSignature=false`) return json(200, fixture('full-history-delivered'));
     return json(200, fixture('not-found'));
-  }
-
-  beforeAll(async () => {
-    store = openSqliteStore(dir.path);
-    server = await listenOnLoopback(answer);
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
-    dir.remove();
   });
 
   it('tracks a UPS parcel until delivered, with UTC times, estimate and proof of delivery', async () => {
-    const { port } = server.address() as AddressInfo;
-    const env = { CARRIER_UPS_BASE_URL: `http://127.0.0.1:${port}`, CARRIER_UPS_CLIENT_ID: CLIENT_ID, CARRIER_UPS_CLIENT_SECRET: CLIENT_SECRET };
-    const deps = { http: createCarrierHttp({ timeoutMs: 2000 }), now: () => NOW, logger: captured.logger };
-    const definition = upsCarrier as CarrierDefinition<never>;
-    const registry = buildCarrierRegistry({ ups: definition.loadConfig(env) }, deps, [definition]);
+    const { store } = e2e;
+    const poller = e2e.poller({ CARRIER_UPS_CLIENT_ID: CLIENT_ID, CARRIER_UPS_CLIENT_SECRET: CLIENT_SECRET }, () => NOW);
     const shipment = await storeShipment(store, new Date('2026-03-09T09:00:00Z'), { carrier: 'ups', trackingNumber: DELIVERED });
     const unknown = await storeShipment(store, new Date('2026-03-09T09:00:00Z'), { carrier: 'ups', trackingNumber: '1Z999AA10000000000', orderId: 'ORDER-2' });
 
-    const summary = await createPoller({ store, registry, cadence: DEFAULT_CADENCE, now: () => NOW, logger: captured.logger, maxPerTick: 100 }).pollDue();
+    const summary = await poller.pollDue();
 
     expect(summary).toMatchObject({ shipments: 2, found: 1, notFound: 1, failed: 0, eventsAdded: 6 });
     expect(seen.map((s) => [s.method, s.auth, s.transId, s.source]).every(([m, a, t, s]) => m === 'GET' && a && t && s === 'shipwatch')).toBe(true);
@@ -543,7 +508,7 @@ describe('ups end to end through the real poller', () => {
     expect(stored).toMatchObject({ status: 'delivered', estimatedDelivery: '2026-03-12', proofOfDelivery: { receivedBy: 'MARKER-RECEIVER-NAME' } });
     expect(stored?.deliveredAt?.toISOString()).toBe('2026-03-12T18:30:12.000Z');
     expect((await store.shipments.get(unknown.id))?.status).toBe('not_found');
-    const events = (await store.events.listForShipment(shipment.id)).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+    const events = await e2e.eventsInOrder(shipment.id);
     expect(events.map((e) => [e.carrierCode, e.status, e.localTime, e.timeZone, e.occurredAt.toISOString()])).toEqual([
       ['003', 'info_received', '20260309 101500', UNKNOWN_TIME_ZONE, '2026-03-09T10:15:00.000Z'],
       ['038', 'in_transit', '20260310 183000', '-05:00', '2026-03-10T23:30:00.000Z'],

@@ -1,23 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { mapStatus, UNKNOWN_TIME_ZONE, unmappedCodeCounts, type CarrierDefinition, type CarrierEvent, type TrackOutcome } from '../../carriers/contract.js';
+import { mapStatus, UNKNOWN_TIME_ZONE, unmappedCodeCounts, type CarrierEvent, type TrackOutcome } from '../../carriers/contract.js';
 import { createCarrierHttp } from '../../carriers/http.js';
-import { buildCarrierRegistry } from '../../carriers/registry.js';
 import { uspsCarrier } from '../../carriers/usps/index.js';
 import { USPS_FALLBACK_STATUS, USPS_STATUSES } from '../../carriers/usps/statuses.js';
 import { Secret } from '../../src/config/secret.js';
 import { isShipmentStatus, isSubstatus } from '../../src/domain/status.js';
-import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import type { Store } from '../../src/store/types.js';
-import { DEFAULT_CADENCE } from '../../src/tracking/cadence.js';
-import { createPoller } from '../../src/tracking/poller.js';
+import { useLoopbackCarrier } from '../support/carrier-end-to-end.js';
 import { captureLogger } from '../support/logger.js';
 import { storeShipment } from '../support/shipments.js';
-import { listenOnLoopback } from '../support/loopback-server.js';
+import { replyJson } from '../support/loopback-server.js';
 import { useCarrierNock } from '../support/nock-lifecycle.js';
-import { makeTempDir } from '../support/temp-dir.js';
+import { failureLog, found } from '../support/track-outcomes.js';
 
 const BASE_URL = 'https://usps-api.test';
 const CLIENT_ID = 'MARKER-CLIENT-ID-81fe';
@@ -59,20 +53,11 @@ function tracking(number: string, token = TOKEN) {
   return nock(BASE_URL).matchHeader('authorization', `Bearer ${token}`).get(`${TRACK}/${number}`).query({ expand: 'DETAIL' });
 }
 
-function found(outcome: TrackOutcome | undefined): Extract<TrackOutcome, { kind: 'found' }> {
-  if (outcome?.kind !== 'found') throw new Error(`expected found, got ${JSON.stringify(outcome)}`);
-  return outcome;
-}
-
 async function trackOne(number: string, options: { timeoutMs?: number } = {}): Promise<TrackOutcome | undefined> {
   return (await adapter(options).track([number], BY_NUMBER)).get(number);
 }
 
-const failureDetails: string[] = [];
-function remember(outcome: TrackOutcome | undefined): TrackOutcome | undefined {
-  if (outcome?.kind === 'failed') failureDetails.push(JSON.stringify(outcome.failure));
-  return outcome;
-}
+const { details: failureDetails, remember } = failureLog();
 
 useCarrierNock();
 
@@ -441,18 +426,12 @@ describe('usps config', () => {
 });
 
 describe('usps end to end through the real poller', () => {
-  const dir = makeTempDir('usps');
   const E2E_NOW = new Date('2024-11-23T12:00:00Z');
-  let store: Store;
-  let server: Server;
   const seen: { method: string; url: string; auth: boolean }[] = [];
   let tokensIssued = 0;
 
-  function answer(req: IncomingMessage, res: ServerResponse, body: string): void {
-    const json = (status: number, payload: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(payload));
-    };
+  const e2e = useLoopbackCarrier(uspsCarrier, captured.logger, (req, res, body) => {
+    const json = (status: number, payload: unknown) => replyJson(res, status, payload);
     if (req.method === 'POST' && req.url === '/oauth2/v3/token') {
       const asked = JSON.parse(body) as Record<string, unknown>;
       const ok = asked['client_id'] === CLIENT_ID && asked['client_secret'] === CLIENT_SECRET && asked['grant_type'] === 'client_credentials';
@@ -464,28 +443,14 @@ describe('usps end to end through the real poller', () => {
     if (!bearer) return json(401, fixture('unauthorized'));
     if (req.method === 'GET' && req.url === `${TRACK}/${N1}?expand=DETAIL`) return json(200, fixture('full-history-delivered'));
     return json(404, fixture('not-found'));
-  }
-
-  beforeAll(async () => {
-    store = openSqliteStore(dir.path);
-    server = await listenOnLoopback(answer);
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
-    dir.remove();
   });
 
   it('tracks a parcel until delivered, with UTC instants, the local zone and who signed', async () => {
-    const { port } = server.address() as AddressInfo;
-    const env = { CARRIER_USPS_BASE_URL: `http://127.0.0.1:${port}`, CARRIER_USPS_CLIENT_ID: CLIENT_ID, CARRIER_USPS_CLIENT_SECRET: CLIENT_SECRET };
-    const deps = { http: createCarrierHttp({ timeoutMs: 2000 }), now: () => E2E_NOW, logger: captured.logger };
-    const definition = uspsCarrier as CarrierDefinition<never>;
-    const registry = buildCarrierRegistry({ usps: definition.loadConfig(env) }, deps, [definition]);
+    const { store } = e2e;
+    const poller = e2e.poller({ CARRIER_USPS_CLIENT_ID: CLIENT_ID, CARRIER_USPS_CLIENT_SECRET: CLIENT_SECRET }, () => E2E_NOW);
     const shipment = await storeShipment(store, new Date('2024-11-15T10:00:00Z'), { carrier: 'usps', trackingNumber: N1 });
 
-    const summary = await createPoller({ store, registry, cadence: DEFAULT_CADENCE, now: () => E2E_NOW, logger: captured.logger, maxPerTick: 100 }).pollDue();
+    const summary = await poller.pollDue();
 
     expect(summary).toMatchObject({ shipments: 1, found: 1, failed: 0, eventsAdded: 10 });
     expect(tokensIssued).toBe(1);
@@ -493,7 +458,7 @@ describe('usps end to end through the real poller', () => {
     const stored = await store.shipments.get(shipment.id);
     expect(stored).toMatchObject({ status: 'delivered', trackingNumber: N1, proofOfDelivery: { receivedBy: 'MARKER-SIGNER-NAME' } });
     expect(stored?.deliveredAt?.toISOString()).toBe('2024-11-22T18:58:40.000Z');
-    const events = (await store.events.listForShipment(shipment.id)).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+    const events = await e2e.eventsInOrder(shipment.id);
     expect(events.map((e) => e.carrierCode)).toEqual(['GX', '03', 'SF', '10', 'T1', 'TL', 'A1', '07', 'OF', '01']);
     expect(events.at(-1)).toMatchObject({ status: 'delivered', localTime: '2024-11-22T13:58:00', timeZone: '-05:00' });
     expect(events.every((e) => e.timeZone === '-05:00' && e.country === 'US')).toBe(true);

@@ -13,3 +13,9 @@ export async function listenOnLoopback(answer: (req: IncomingMessage, res: Serve
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
 }
+
+/** Answers a loopback request with a JSON body, as the carriers' APIs do. */
+export function replyJson(res: ServerResponse, status: number, payload: unknown, contentType = 'application/json'): void {
+  res.writeHead(status, { 'content-type': contentType });
+  res.end(JSON.stringify(payload));
+}
