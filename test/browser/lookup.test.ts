@@ -8,6 +8,7 @@ const session = useConsoleSession();
 interface Story {
   id: string;
   status: string;
+  substatus: string | null;
   late: boolean;
   tracking: { stoppedAt: string | null };
   anomalies: Array<{ id: string; code: string; state: string }>;
@@ -63,6 +64,11 @@ describe('lookup', () => {
     await expect(card.locator('[data-testid=carrier-name]').textContent()).resolves.toBe('Sandbox Kargo');
     await expect(card.locator('.facts [data-testid=status]').textContent()).resolves.toBe('Yolda');
     await expect(card.locator('.facts [data-testid=late]').textContent()).resolves.toBe('Gecikti');
+    // The finer substatus in words too, its code kept for whoever needs it.
+    expect(story?.substatus).toBe('in_transit.hub_scan');
+    const substatus = card.locator('.facts [data-testid=substatus]');
+    await expect(substatus.textContent()).resolves.toBe('aktarma merkezinde');
+    await expect(substatus.getAttribute('data-substatus')).resolves.toBe('in_transit.hub_scan');
     // A dd.MM.yyyy promise, as Turkish readers write dates.
     await expect(card.locator('[data-testid=promised]').textContent()).resolves.toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
 

@@ -4,7 +4,7 @@
  */
 import { formatInstant, formatNumber, formatPercent } from '../format.js';
 import { language, type Language } from './language.js';
-import { statusLabel } from './vocabulary.js';
+import { statusLabel, substatusLabel } from './vocabulary.js';
 
 const KEYS: Record<Language, Record<string, string>> = {
   tr: {
@@ -58,6 +58,7 @@ function valueText(name: string, value: string | number | boolean): string {
   if (typeof value === 'boolean') return language() === 'tr' ? (value ? 'evet' : 'hayır') : value ? 'yes' : 'no';
   if (typeof value === 'number') return name === 'unmappedShare' ? formatPercent(value) : formatNumber(value, Number.isInteger(value) ? 0 : 2);
   if (name === 'status') return statusLabel(value);
+  if (name === 'substatus') return substatusLabel(value);
   if (name === 'reason') return REASONS[language()][value] ?? value;
   return INSTANT.test(value) ? formatInstant(value) : value;
 }

@@ -24,7 +24,7 @@ export function filtersOf(params: string[]): Filters {
   const carrier = (q.get('carrier') ?? '').toLowerCase();
   const limit = Number(q.get('limit'));
   return {
-    code: ANOMALY_CODES.includes(code) ? code : '',
+    code: (ANOMALY_CODES as readonly string[]).includes(code) ? code : '',
     severity: (SEVERITIES as readonly string[]).includes(severity) ? severity : '',
     carrier: /^[a-z0-9_-]{1,40}$/.test(carrier) ? carrier : '',
     limit: Number.isInteger(limit) && limit >= 1 && limit <= 100 ? limit : 50,

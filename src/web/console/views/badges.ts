@@ -5,7 +5,7 @@
  */
 import { h } from '../dom.js';
 import { pick, type Strings } from '../i18n/language.js';
-import { anomalyLabel, severityLabel, stateLabel, statusLabel } from '../i18n/vocabulary.js';
+import { anomalyLabel, severityLabel, stateLabel, statusLabel, substatusLabel } from '../i18n/vocabulary.js';
 
 const STRINGS: Strings<'late' | 'lateTitle'> = {
   tr: { late: 'Gecikti', lateTitle: 'Söz verilen teslim zamanı geçti' },
@@ -13,13 +13,14 @@ const STRINGS: Strings<'late' | 'lateTitle'> = {
 };
 
 /**
- * "Yolda" in a badge; the substatus (a finer code such as `in_transit.hub_scan` or `unmapped`) is a
- * code, not words, so it stays beside the badge in small print for whoever needs it.
+ * "Yolda" in a badge, the finer substatus beside it in small print ("aktarma merkezinde"), its code
+ * in the tooltip and a data attribute for whoever needs the exact value.
  */
 export function statusBadge(status: string, substatus?: string | null): HTMLElement {
   const badge = h('span', { class: `badge status status-${status}`, 'data-status': status, 'data-testid': 'status' }, statusLabel(status));
   if (!substatus) return badge;
-  return h('span', { class: 'status-line' }, badge, ' ', h('code', { class: 'substatus muted', 'data-testid': 'substatus' }, substatus));
+  const detail = h('span', { class: 'substatus muted', 'data-testid': 'substatus', 'data-substatus': substatus, title: substatus }, substatusLabel(substatus));
+  return h('span', { class: 'status-line' }, badge, ' ', detail);
 }
 
 export function severityBadge(severity: string): HTMLElement {
