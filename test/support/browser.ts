@@ -36,13 +36,18 @@ export interface ConsolePage {
 }
 
 /** A fresh context (own sessionStorage) with the console open, language fixed. */
-export async function openConsole(browser: Browser, baseUrl: string, options: { language?: 'tr' | 'en'; phone?: boolean } = {}): Promise<ConsolePage> {
+export async function openConsole(
+  browser: Browser,
+  baseUrl: string,
+  options: { language?: 'tr' | 'en'; phone?: boolean; /** Only for injecting a checker such as axe. */ bypassCsp?: boolean } = {},
+): Promise<ConsolePage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 860 },
     ...(options.phone && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
     locale: options.language === 'en' ? 'en-GB' : 'tr-TR',
     timezoneId: 'Europe/Istanbul',
+    ...(options.bypassCsp && { bypassCSP: true }),
   });
   const page = await context.newPage();
   const problems: string[] = [];

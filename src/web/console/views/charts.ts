@@ -145,6 +145,7 @@ export function columnChart(chart: ColumnChart): HTMLElement {
       ),
     ),
   );
-  figure.append(h('div', { class: 'columns-scroll' }, plot), legend);
+  // On a phone the 30 days scroll sideways; keyboard users must reach that scroll too.
+  figure.append(h('div', { class: 'columns-scroll', tabindex: 0, role: 'region', 'aria-label': chart.title }, plot), legend);
   return figure;
 }
