@@ -16,15 +16,14 @@
 import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config/load.js';
 import { createLogger } from '../src/log.js';
 import { startService } from '../src/service.js';
-import { openBulkLoad } from './support/bulk-load.js';
 import { runLoad, summarise, type LoadJob, type LoadReport, type LoadSummary } from './support/http-load.js';
-import { atLeast, atMost, envNumber, finish, fmt, out, peakRssMb, scaled } from './support/report.js';
-import { DAY, HOUR, seededRandom, trackingNumberOf, writeParcels, type PlanParcel } from './support/synthetic-parcels.js';
-import { benchDir, generateInChild, generationTarget, warmStore } from './support/workdir.js';
+import { atLeast, atMost, envNumber, finish, fmt, out, scaled } from './support/report.js';
+import { seededRandom } from '../test/support/seeded-random.js';
+import { DAY, HOUR, generateParcelStore, trackingNumberOf, type PlanParcel } from './support/synthetic-parcels.js';
+import { benchDir, generationTarget, prepareStore } from './support/workdir.js';
 
 const SHIPMENTS = scaled(1_000_000, 1000);
 const EVENTS_PER_SHIPMENT = 10;
@@ -63,16 +62,6 @@ function planFor(now: number): PlanParcel {
   };
 }
 
-function generate(path: string): void {
-  const start = performance.now();
-  const load = openBulkLoad(path, ['shipments', 'events']);
-  const events = writeParcels(load.raw, { count: SHIPMENTS, seed: 6, plan: planFor(Date.now()) });
-  const insertMs = performance.now() - start;
-  const indexMs = load.restoreIndexes();
-  load.close();
-  out(`generated ${fmt(SHIPMENTS)} shipments and ${fmt(events)} events: inserts ${fmt(insertMs / 1000)} s, indexes ${fmt(indexMs / 1000)} s (generator peak RSS ${fmt(peakRssMb())} MiB)`);
-}
-
 function listen(app: express.Express): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(0, '127.0.0.1');
@@ -88,16 +77,7 @@ async function main(): Promise<void> {
   const dir = benchDir('lookup');
   try {
     out(`lookup benchmark: ${fmt(SHIPMENTS)} shipments × ${EVENTS_PER_SHIPMENT} events, concurrency ${CONCURRENCY}, ${SECONDS} s per target in ${ROUNDS} alternating rounds`);
-    if (dir.reused) out(`reusing the store generated earlier in ${dir.path}`);
-    else {
-      const start = performance.now();
-      await generateInChild(import.meta.url, dir.path);
-      out(`generation took ${fmt((performance.now() - start) / 1000)} s`);
-      dir.markReady();
-    }
-
-    const warm = warmStore(dir.path);
-    out(`read the store's ${fmt(warm.mib)} MiB once into the page cache in ${fmt(warm.ms / 1000)} s`);
+    await prepareStore(dir, import.meta.url);
 
     const config = loadConfig({
       DATA_DIR: dir.path,
@@ -167,5 +147,5 @@ async function main(): Promise<void> {
 }
 
 const target = generationTarget();
-if (target) generate(target);
+if (target) generateParcelStore(target, { count: SHIPMENTS, seed: 6, plan: planFor(Date.now()) });
 else await main();

@@ -18,10 +18,9 @@ import { loadConfig } from '../src/config/load.js';
 import { createBusinessCalendar } from '../src/domain/calendar.js';
 import type { ShipmentStatus } from '../src/domain/status.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
-import { openBulkLoad } from './support/bulk-load.js';
-import { atMost, finish, fmt, out, peakRssMb, scaled } from './support/report.js';
-import { CARRIERS, DAY, HOUR, writeParcels, type PlanParcel } from './support/synthetic-parcels.js';
-import { benchDir, generateInChild, generationTarget, warmStore } from './support/workdir.js';
+import { atMost, finish, fmt, out, scaled } from './support/report.js';
+import { CARRIERS, DAY, HOUR, generateParcelStore, type PlanParcel } from './support/synthetic-parcels.js';
+import { benchDir, generationTarget, prepareStore } from './support/workdir.js';
 
 const SHIPMENTS = scaled(1_000_000, 1000);
 
@@ -62,34 +61,17 @@ function planFor(now: number): PlanParcel {
   };
 }
 
-function generate(path: string): void {
-  const start = performance.now();
-  const load = openBulkLoad(path, ['shipments', 'events']);
-  const events = writeParcels(load.raw, { count: SHIPMENTS, seed: 4, plan: planFor(Date.now()) });
-  const insertMs = performance.now() - start;
-  const indexMs = load.restoreIndexes();
-  load.close();
-  out(`generated ${fmt(SHIPMENTS)} shipments and ${fmt(events)} events: inserts ${fmt(insertMs / 1000)} s, indexes ${fmt(indexMs / 1000)} s (generator peak RSS ${fmt(peakRssMb())} MiB)`);
-}
-
 async function main(): Promise<void> {
   const dir = benchDir('sweep');
   try {
     out(`sweep benchmark: ${fmt(SHIPMENTS)} active shipments`);
-    if (dir.reused) {
+    // A reused store keeps the anomalies of the last run; the first sweep must open them anew.
+    await prepareStore(dir, import.meta.url, () => {
       const raw = new Database(`${dir.path}/shipwatch.db`);
       raw.exec('delete from alert_outbox; delete from anomalies;');
       raw.close();
-      out(`reusing the store generated earlier in ${dir.path} (anomalies cleared)`);
-    } else {
-      const start = performance.now();
-      await generateInChild(import.meta.url, dir.path);
-      out(`generation took ${fmt((performance.now() - start) / 1000)} s`);
-      dir.markReady();
-    }
-
-    const warm = warmStore(dir.path);
-    out(`read the store's ${fmt(warm.mib)} MiB once into the page cache in ${fmt(warm.ms / 1000)} s`);
+      return ' (anomalies cleared)';
+    });
 
     const config = loadConfig({ DATA_DIR: dir.path });
     const store = openSqliteStore(dir.path);
@@ -141,5 +123,5 @@ async function main(): Promise<void> {
 }
 
 const target = generationTarget();
-if (target) generate(target);
+if (target) generateParcelStore(target, { count: SHIPMENTS, seed: 4, plan: planFor(Date.now()) });
 else await main();

@@ -12,7 +12,7 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { CarrierFailure } from '../contract.js';
 import { failureFromError, failureFromStatus } from '../http.js';
-import { createTokenCache, type IssuedToken } from '../token-cache.js';
+import { createTokenCache, postTokenRequest, TokenFailure, type IssuedToken } from '../token-cache.js';
 import type { FedexConfig } from './config.js';
 import { FEDEX_TOKEN_PATH, FEDEX_TRACK_PATH, tokenResponseSchema, type FedexTrackRequest } from './wire.js';
 
@@ -30,15 +30,6 @@ export interface FedexClient {
 }
 
 /** A token request that did not produce a token; caught inside this file only. */
-class TokenFailure extends Error {
-  constructor(
-    readonly failure: CarrierFailure,
-    readonly cooldownMs: number = FEDEX_TOKEN_COOLDOWN_MS,
-  ) {
-    super('fedex token request failed');
-  }
-}
-
 export function createFedexClient(http: AxiosInstance, config: FedexConfig, now: () => Date): FedexClient {
   let refused: { failure: CarrierFailure; until: number } | null = null;
   let lastIssued: string | null = null;
@@ -49,14 +40,12 @@ export function createFedexClient(http: AxiosInstance, config: FedexConfig, now:
       client_id: config.credentials.CLIENT_ID.reveal(),
       client_secret: config.credentials.CLIENT_SECRET.reveal(),
     });
-    let response: AxiosResponse<unknown>;
-    try {
-      response = await http.post<unknown>(`${config.baseUrl}${FEDEX_TOKEN_PATH}`, form.toString(), {
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      });
-    } catch (error) {
-      throw new TokenFailure(failureFromError(error));
-    }
+    const response = await postTokenRequest(
+      http,
+      `${config.baseUrl}${FEDEX_TOKEN_PATH}`,
+      form.toString(),
+      { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    );
     // The form is fixed: a 400 or 401 here is the key pair [I].
     if (response.status === 400 || response.status === 401) throw new TokenFailure({ kind: 'auth' });
     if (response.status === 403) {
@@ -85,7 +74,7 @@ export function createFedexClient(http: AxiosInstance, config: FedexConfig, now:
       lastIssued = issued.token;
       return issued;
     } catch (error) {
-      if (error instanceof TokenFailure) refused = { failure: error.failure, until: at + error.cooldownMs };
+      if (error instanceof TokenFailure) refused = { failure: error.failure, until: at + (error.cooldownMs ?? FEDEX_TOKEN_COOLDOWN_MS) };
       throw error;
     }
   }

@@ -6,7 +6,7 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { CarrierFailure, QueryKey } from '../contract.js';
 import { failureFromError, failureFromStatus } from '../http.js';
-import { createTokenCache, type IssuedToken, type TokenCache } from '../token-cache.js';
+import { createTokenCache, postTokenRequest, TokenFailure, type IssuedToken, type TokenCache } from '../token-cache.js';
 import type { MngConfig } from './config.js';
 import {
   MNG_IDENTITY_TYPE,
@@ -26,12 +26,6 @@ export const MNG_TOKEN_LIFETIME_MS = 15 * 60 * 1000;
 export type MngAnswer = { kind: 'body'; body: unknown } | { kind: 'not_found' } | { kind: 'failed'; failure: CarrierFailure };
 
 /** A token request that did not produce a token; caught inside this file only. */
-class TokenFailure extends Error {
-  constructor(readonly failure: CarrierFailure) {
-    super('mng token request failed');
-  }
-}
-
 export interface MngClient {
   track(identifier: string, by: QueryKey, signal?: AbortSignal): Promise<MngAnswer>;
 }
@@ -54,14 +48,12 @@ export function createMngClient(http: AxiosInstance, config: MngConfig, now: () 
       password: config.credentials.PASSWORD.reveal(),
       identityType: MNG_IDENTITY_TYPE,
     };
-    let response: AxiosResponse<unknown>;
-    try {
-      response = await http.post<unknown>(`${config.baseUrl}${MNG_TOKEN_PATH}`, body, {
-        headers: { ...appKeys(), 'Content-Type': 'application/json' },
-      });
-    } catch (error) {
-      throw new TokenFailure(failureFromError(error));
-    }
+    const response = await postTokenRequest(
+      http,
+      `${config.baseUrl}${MNG_TOKEN_PATH}`,
+      body,
+      { ...appKeys(), 'Content-Type': 'application/json' },
+    );
     // The body is fixed: a 400 here means MNG rejected the customer number or password.
     if (response.status === 400) throw new TokenFailure({ kind: 'auth' });
     const failure = failureFromStatus(response.status, { ...response.headers }, now());

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { CarrierFailure } from '../contract.js';
 import { failureFromError, failureFromStatus, parseRetryAfter } from '../http.js';
-import { createTokenCache, type IssuedToken } from '../token-cache.js';
+import { createTokenCache, postTokenRequest, TokenFailure, type IssuedToken } from '../token-cache.js';
 import type { UpsConfig } from './config.js';
 import { tokenResponseSchema, UPS_TOKEN_PATH, UPS_TRACK_PATH, UPS_TRACK_QUERY, UPS_TRANSACTION_SOURCE } from './wire.js';
 
@@ -28,12 +28,6 @@ export interface UpsClient {
 }
 
 /** A token request that did not produce a token; caught inside this file only. */
-class TokenFailure extends Error {
-  constructor(readonly failure: CarrierFailure) {
-    super('ups token request failed');
-  }
-}
-
 export function trackUrl(baseUrl: string, inquiryNumber: string): string {
   return `${baseUrl}${UPS_TRACK_PATH}/${encodeURIComponent(inquiryNumber)}?${UPS_TRACK_QUERY}`;
 }
@@ -46,14 +40,11 @@ export function newTransId(): string {
 export function createUpsClient(http: AxiosInstance, config: UpsConfig, now: () => Date): UpsClient {
   async function fetchToken(): Promise<IssuedToken> {
     const basic = Buffer.from(`${config.credentials.CLIENT_ID.reveal()}:${config.credentials.CLIENT_SECRET.reveal()}`).toString('base64');
-    let response: AxiosResponse<unknown>;
-    try {
-      response = await http.post<unknown>(`${config.baseUrl}${UPS_TOKEN_PATH}`, 'grant_type=client_credentials', {
-        headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      });
-    } catch (error) {
-      throw new TokenFailure(failureFromError(error));
-    }
+    const response = await postTokenRequest(http, `${config.baseUrl}${UPS_TOKEN_PATH}`, 'grant_type=client_credentials', {
+      Authorization: `Basic ${basic}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Accept: 'application/json',
+    });
     rejectFailedTokenAnswer(response);
     const parsed = tokenResponseSchema.safeParse(response.data);
     if (!parsed.success) throw new TokenFailure({ kind: 'malformed', detail: 'token response has no access_token' });

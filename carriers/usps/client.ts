@@ -10,7 +10,7 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { CarrierFailure } from '../contract.js';
 import { failureFromError, failureFromStatus } from '../http.js';
-import { createTokenCache, type IssuedToken, type TokenCache } from '../token-cache.js';
+import { createTokenCache, postTokenRequest, TokenFailure, type IssuedToken, type TokenCache } from '../token-cache.js';
 import type { UspsConfig } from './config.js';
 import {
   errorMessageSchema,
@@ -32,12 +32,6 @@ export const USPS_THROTTLE_HOLD_MS = 60 * 1000;
 export type UspsAnswer = { kind: 'body'; body: unknown } | { kind: 'not_found' } | { kind: 'failed'; failure: CarrierFailure };
 
 /** A token request that did not produce a token; caught inside this file only. */
-class TokenFailure extends Error {
-  constructor(readonly failure: CarrierFailure) {
-    super('usps token request failed');
-  }
-}
-
 export interface UspsClient {
   track(trackingNumber: string, signal?: AbortSignal): Promise<UspsAnswer>;
 }
@@ -53,14 +47,12 @@ export function createUspsClient(http: AxiosInstance, config: UspsConfig, now: (
       client_secret: config.credentials.CLIENT_SECRET.reveal(),
       grant_type: 'client_credentials',
     };
-    let response: AxiosResponse<unknown>;
-    try {
-      response = await http.post<unknown>(`${config.baseUrl}${USPS_TOKEN_PATH}`, body, {
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      });
-    } catch (error) {
-      throw new TokenFailure(failureFromError(error));
-    }
+    const response = await postTokenRequest(
+      http,
+      `${config.baseUrl}${USPS_TOKEN_PATH}`,
+      body,
+      { 'Content-Type': 'application/json', Accept: 'application/json' },
+    );
     // The body is fixed, so a 400 (`invalid_client`, `invalid_request`) is the credentials.
     if (response.status === 400) throw new TokenFailure({ kind: 'auth' });
     const failure = failureFromStatus(response.status, { ...response.headers }, now());

@@ -17,13 +17,13 @@ import {
   GARBAGE_VARIANTS,
   PHANTOM_CITY,
   hashSeed,
-  seededRandom,
   startChaosCarrier,
   storedEventKey,
   type ChaosAnswer,
   type ChaosCarrier,
   type ChaosRequest,
 } from '../support/chaos-carrier.js';
+import { seededRandom } from '../support/seeded-random.js';
 import { captureLogger } from '../support/logger.js';
 import { fakePollClock } from '../support/poll-clock.js';
 import { ISTANBUL, SETTINGS } from '../support/rule-input.js';

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { sandboxTrackingNumber } from '../../carriers/sandbox/index.js';
 import { startChaosCarrier, storedEventKey, type ChaosAnswer, type ChaosCarrier } from '../support/chaos-carrier.js';
 import { makeTempDir } from '../support/temp-dir.js';
+import { waitFor } from '../support/wait-for.js';
 
 /**
  * `kill -9` in the middle of a poll tick (issue 6 §7): the real service process, a carrier in this
@@ -59,16 +60,6 @@ function startService(dataDir: string, carrierUrl: string): ServiceProcess {
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   return { child, output: () => output, exit };
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 45_000): Promise<T> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('a service killed with SIGKILL in the middle of a poll tick', () => {

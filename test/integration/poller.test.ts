@@ -1,4 +1,4 @@
-import type { CarrierAdapter, CarrierDefinition, TrackOutcome } from '../../carriers/contract.js';
+import type { CarrierAdapter, TrackOutcome } from '../../carriers/contract.js';
 import { createCarrierHttp } from '../../carriers/http.js';
 import { buildCarrierRegistry } from '../../carriers/registry.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
@@ -7,6 +7,7 @@ import { DEFAULT_CADENCE } from '../../src/tracking/cadence.js';
 import { createPoller, type Poller } from '../../src/tracking/poller.js';
 import { createPollScheduler } from '../../src/tracking/scheduler.js';
 import { silentLogger } from '../support/logger.js';
+import { alwaysEnabled } from '../support/scripted-carrier.js';
 import { carrierEvent, storeShipment } from '../support/shipments.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
@@ -43,15 +44,7 @@ function scriptedCarrier(code: string, limits: CarrierAdapter['limits']) {
       }
     },
   };
-  const definition: CarrierDefinition<never> = {
-    code,
-    displayName: code,
-    enableWith: [],
-    recognises: () => false,
-    loadConfig: () => ({ enabled: true, config: undefined as never }),
-    create: () => adapter,
-  };
-  return { state, definition };
+  return { state, definition: alwaysEnabled(adapter) };
 }
 
 const dir = makeTempDir('poller');

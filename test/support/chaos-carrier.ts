@@ -14,6 +14,7 @@ import { format } from 'date-fns';
 import type { TrackingEvent } from '../../src/domain/shipment.js';
 import { SANDBOX_TRACK_PATH } from '../../carriers/sandbox/client.js';
 import { SANDBOX_EVENT_DATE_FORMAT, SANDBOX_TIME_ZONE, type SandboxTrackResult, type SandboxWireEvent } from '../../carriers/sandbox/wire.js';
+import { seededRandom } from './seeded-random.js';
 
 export const GARBAGE_VARIANTS = ['html', 'truncated_json', 'wrong_shape', 'bad_event_date'] as const;
 export type GarbageVariant = (typeof GARBAGE_VARIANTS)[number];
@@ -73,18 +74,6 @@ export const CHAOS_ANSWER_HEADER = 'x-chaos-answer';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-
-/** A small fast PRNG (mulberry32): the same seed gives the same numbers on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** FNV-1a over the parts: a seed derived from text, stable across runs. */
 export function hashSeed(...parts: readonly (string | number)[]): number {

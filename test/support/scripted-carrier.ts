@@ -45,15 +45,7 @@ export function scriptedCarrier(code: string, limits: CarrierLimits, elapsed: ()
       }
     },
   };
-  const definition: CarrierDefinition<never> = {
-    code,
-    displayName: code,
-    enableWith: [],
-    recognises: () => false,
-    loadConfig: () => ({ enabled: true, config: undefined as never }),
-    create: () => adapter,
-  };
-  return { state, adapter, definition };
+  return { state, adapter, definition: alwaysEnabled(adapter) };
 }
 
 export function scriptedRegistry(carriers: readonly { definition: CarrierDefinition<never> }[], now: () => Date): CarrierRegistry {
@@ -62,4 +54,16 @@ export function scriptedRegistry(carriers: readonly { definition: CarrierDefinit
     { http: createCarrierHttp(), now, logger: silentLogger() },
     carriers.map((c) => c.definition),
   );
+}
+
+/** A registry entry for a test's hand-made adapter: always enabled, needs no configuration. */
+export function alwaysEnabled(adapter: CarrierAdapter): CarrierDefinition<never> {
+  return {
+    code: adapter.code,
+    displayName: adapter.displayName,
+    enableWith: [],
+    recognises: () => false,
+    loadConfig: () => ({ enabled: true, config: undefined as never }),
+    create: () => adapter,
+  };
 }

@@ -7,24 +7,11 @@ import {
   TRUNCATION_MARKER,
   type CapturedResponse,
 } from '../../../carriers/http.js';
+import { useCarrierNock } from '../../support/nock-lifecycle.js';
 
 const BASE_URL = 'https://carrier-capture.test';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-});
-
-afterEach(() => {
-  const done = nock.isDone();
-  nock.abortPendingRequests();
-  nock.cleanAll();
-  expect(done).toBe(true);
-});
-
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useCarrierNock();
 
 function only(responses: readonly CapturedResponse[]): CapturedResponse {
   expect(responses).toHaveLength(1);
